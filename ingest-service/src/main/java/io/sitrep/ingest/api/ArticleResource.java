@@ -1,0 +1,157 @@
+package io.sitrep.ingest.api;
+
+import io.sitrep.ingest.domain.Article;
+import io.sitrep.ingest.domain.ArticleStatus;
+import io.sitrep.ingest.pipeline.ArticleIntake;
+import io.sitrep.ingest.store.ArticleRepository;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Articles", description = "Submit articles and follow them to the search index")
+public class ArticleResource {
+
+    private final ArticleIntake intake;
+    private final ArticleRepository articles;
+
+    ArticleResource(ArticleIntake intake, ArticleRepository articles) {
+        this.intake = intake;
+        this.articles = articles;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit one article as JSON",
+            description = "Stores the article and queues it for analysis. Analysis is asynchronous: follow Location.")
+    @APIResponse(responseCode = "202", description = "Accepted and stored",
+            content = @Content(schema = @Schema(implementation = ArticleReceipt.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, unknown field or invalid value",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over the configured limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Content type not supported",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No article text left after normalisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submitJson(
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ArticleSubmission.class),
+                    examples = @ExampleObject(name = "wire story", value = """
+                            {"title": "Town under pressure", "source": "Example Wire",
+                             "url": "https://news.example.org/2023/03/08/town",
+                             "publishedAt": "2023-03-08T10:15:00Z",
+                             "body": "KYIV, March 8 (Wire) - Fighting continued around the town on Wednesday."}
+                            """)))
+            @Valid @NotNull ArticleSubmission submission) {
+        Article article = intake.accept(new ArticleIntake.Incoming(submission.title(), submission.body(),
+                submission.url(), submission.source(), submission.publishedAt(), submission.language()));
+        return accepted(article);
+    }
+
+    @POST
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Submit one article as plain text",
+            description = "The first line is taken as the title when it looks like a headline.")
+    @APIResponse(responseCode = "202", description = "Accepted and stored",
+            content = @Content(schema = @Schema(implementation = ArticleReceipt.class)))
+    @APIResponse(responseCode = "422", description = "Empty article",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submitText(
+            @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN,
+                    examples = @ExampleObject(name = "scraped text", value = "Town under pressure\n\nKYIV, March 8 (Wire) - Fighting continued.")))
+            String body) {
+        if (body == null || body.isBlank()) {
+            throw new io.sitrep.ingest.pipeline.RejectedInputException("empty-article", "The body is empty");
+        }
+        return accepted(intake.accept(new ArticleIntake.Incoming(null, body, null, null, null, null)));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One article with its delivery status and clean text")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "404", description = "No such article",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ArticleView get(@PathParam("id") UUID id) {
+        return ArticleView.of(find(id), true);
+    }
+
+    @GET
+    @Operation(summary = "List articles, oldest first", description = "Keyset-paginated; filter by status.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticlePage.class)))
+    public ArticlePage list(
+            @QueryParam("status") @Parameter(example = "FAILED") ArticleStatus status,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        ArticleCursor after = cursor == null ? null : ArticleCursor.decode(cursor);
+        List<Article> page = articles.page(status, after == null ? null : after.receivedAt(),
+                after == null ? null : after.id(), limit + 1);
+        boolean more = page.size() > limit;
+        List<Article> items = more ? page.subList(0, limit) : page;
+        String next = more ? ArticleCursor.of(items.get(items.size() - 1)).encode() : null;
+        return new ArticlePage(items.stream().map(a -> ArticleView.of(a, false)).toList(), next);
+    }
+
+    @PUT
+    @Path("/{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Tag(name = "Internal", description = "Service-to-service endpoints")
+    @Operation(summary = "Report the downstream outcome (called by entity-service)")
+    @APIResponse(responseCode = "204", description = "Recorded")
+    @APIResponse(responseCode = "404", description = "No such article",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Only INDEXED and FAILED are reported from downstream",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response report(@PathParam("id") UUID id, @Valid @NotNull StatusReport report) {
+        if (report.status() != ArticleStatus.INDEXED && report.status() != ArticleStatus.FAILED) {
+            return ProblemMapper.respond(Problem.of("invalid-transition", "Conflict", 409,
+                    "Downstream services report INDEXED or FAILED, not " + report.status(), "/api/v1/articles/" + id + "/status"));
+        }
+        find(id).moveTo(report.status(), report.reason());
+        return Response.noContent().build();
+    }
+
+    private Article find(UUID id) {
+        Article article = articles.findById(id);
+        if (article == null) {
+            throw new NotFoundException("No article " + id);
+        }
+        return article;
+    }
+
+    private static Response accepted(Article article) {
+        URI location = URI.create("/api/v1/articles/" + article.id);
+        return Response.accepted(new ArticleReceipt(article.id, article.status, location.toString()))
+                .location(location)
+                .build();
+    }
+}

@@ -1,0 +1,41 @@
+package io.sitrep.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "sitrep.ingest")
+public interface IngestConfig {
+
+    /** Largest request body accepted, in bytes; bigger ones get 413 problem+json. */
+    @WithDefault("5242880")
+    long maxBodyBytes();
+
+    Outbox outbox();
+
+    interface Outbox {
+        /** How often the dispatcher looks for due deliveries. Read by the scheduler expression. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Rows claimed per poll. */
+        @WithDefault("20")
+        int batchSize();
+
+        /** Failed deliveries before an article is marked FAILED (dead letter). */
+        @WithDefault("20")
+        int maxAttempts();
+
+        /** First retry delay; doubled per attempt up to {@link #maxBackoff()}. */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        @WithDefault("60s")
+        Duration maxBackoff();
+
+        /** How long a claimed row stays invisible to other dispatchers while it is being sent. */
+        @WithDefault("60s")
+        Duration lease();
+    }
+}

@@ -1,0 +1,122 @@
+package io.sitrep.ingest.delivery;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.sitrep.ingest.client.DocumentForAnalysis;
+import io.sitrep.ingest.client.EntityServiceClient;
+import io.sitrep.ingest.client.RejectedByEntityServiceException;
+import io.sitrep.ingest.config.IngestConfig;
+import io.sitrep.ingest.domain.Article;
+import io.sitrep.ingest.domain.ArticleStatus;
+import io.sitrep.ingest.store.ArticleRepository;
+import io.sitrep.ingest.store.Outbox;
+import io.sitrep.ingest.store.PendingDelivery;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+
+/**
+ * Drains the outbox to entity-service. Runs on a timer, never on the request path, so ingest
+ * keeps accepting articles while entity-service is slow or down.
+ */
+@ApplicationScoped
+public class DeliveryDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+
+    private final Outbox outbox;
+    private final ArticleRepository articles;
+    private final EntityServiceClient entityService;
+    private final IngestConfig.Outbox config;
+
+    DeliveryDispatcher(Outbox outbox, ArticleRepository articles, EntityServiceClient entityService,
+            IngestConfig config) {
+        this.outbox = outbox;
+        this.articles = articles;
+        this.entityService = entityService;
+        this.config = config.outbox();
+    }
+
+    @Scheduled(every = "${sitrep.ingest.outbox.poll-interval:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        int sent;
+        do {
+            sent = drainOnce();
+        } while (sent == config.batchSize());
+    }
+
+    /** Claims one batch of due rows and tries each; returns how many were claimed. */
+    int drainOnce() {
+        List<PendingDelivery> due = outbox.claimDue(config.batchSize());
+        due.forEach(this::deliver);
+        return due.size();
+    }
+
+    private void deliver(PendingDelivery row) {
+        DocumentForAnalysis document = QuarkusTransaction.requiringNew().call(() -> toDocument(row));
+        try {
+            entityService.deliver(document);
+            QuarkusTransaction.requiringNew().run(() -> delivered(row));
+        } catch (RejectedByEntityServiceException e) {
+            QuarkusTransaction.requiringNew().run(() -> giveUp(row, e.getMessage()));
+        } catch (CircuitBreakerOpenException e) {
+            // entity-service is known to be down: wait, but don't burn an attempt on it.
+            QuarkusTransaction.requiringNew().run(() -> {
+                outbox.retryLater(row, "entity-service unavailable", false);
+                recordAttempt(row, row.attempts(), "entity-service unavailable (circuit open)");
+            });
+        } catch (RuntimeException e) {
+            String error = describe(e);
+            LOG.debugf("delivery of %s failed: %s", row.articleId(), error);
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (row.attempts() + 1 >= config.maxAttempts()) {
+                    giveUp(row, "gave up after " + (row.attempts() + 1) + " attempts: " + error);
+                } else {
+                    outbox.retryLater(row, error, true);
+                    recordAttempt(row, row.attempts() + 1, error);
+                }
+            });
+        }
+    }
+
+    private DocumentForAnalysis toDocument(PendingDelivery row) {
+        Article a = articles.findById(row.articleId());
+        return new DocumentForAnalysis(a.id, a.title, a.cleanText, a.source, a.url, a.language, a.publishedAt);
+    }
+
+    private void delivered(PendingDelivery row) {
+        outbox.remove(row.id());
+        Article article = articles.findById(row.articleId());
+        article.deliveryAttempts = row.attempts() + 1;
+        // The INDEXED callback can overtake this update; never move an article backwards.
+        if (article.status == ArticleStatus.RECEIVED) {
+            article.moveTo(ArticleStatus.ANALYZED, null);
+        }
+    }
+
+    private void recordAttempt(PendingDelivery row, int attempts, String error) {
+        Article article = articles.findById(row.articleId());
+        article.deliveryAttempts = attempts;
+        article.statusReason = "delivery pending, last error: " + error;
+    }
+
+    private void giveUp(PendingDelivery row, String reason) {
+        outbox.remove(row.id());
+        Article article = articles.findById(row.articleId());
+        article.deliveryAttempts = row.attempts() + 1;
+        article.moveTo(ArticleStatus.FAILED, reason);
+        LOG.warnf("article %s marked FAILED: %s", row.articleId(), reason);
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.length() > 300 ? message.substring(0, 300) : message;
+    }
+}

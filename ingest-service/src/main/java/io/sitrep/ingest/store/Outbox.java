@@ -1,0 +1,94 @@
+package io.sitrep.ingest.store;
+
+import io.sitrep.ingest.config.IngestConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The delivery queue to entity-service, kept in the same database as the articles so that
+ * "stored" and "queued" are one transaction: an accepted article can never be forgotten.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager em;
+    private final IngestConfig.Outbox config;
+
+    Outbox(EntityManager em, IngestConfig config) {
+        this.em = em;
+        this.config = config.outbox();
+    }
+
+    /** Must run inside the caller's transaction, the one that stores the article. */
+    public void enqueue(UUID articleId) {
+        em.createNativeQuery("""
+                INSERT INTO outbox (article_id, next_attempt_at, created_at)
+                VALUES (?1, now(), now())
+                ON CONFLICT (article_id) DO UPDATE SET next_attempt_at = now(), attempts = 0, locked_until = NULL
+                """)
+                .setParameter(1, articleId)
+                .executeUpdate();
+    }
+
+    /**
+     * Leases up to {@code limit} due rows. SKIP LOCKED lets several instances poll at once without
+     * blocking or double-sending; the lease brings a row back if its sender dies mid-delivery.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<PendingDelivery> claimDue(int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                UPDATE outbox SET locked_until = now() + make_interval(secs => ?2)
+                WHERE id IN (
+                    SELECT id FROM outbox
+                    WHERE next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
+                    ORDER BY next_attempt_at, id
+                    LIMIT ?1
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING id, article_id, attempts
+                """)
+                .setParameter(1, limit)
+                .setParameter(2, (double) config.lease().toSeconds())
+                .getResultList();
+        return rows.stream()
+                .map(r -> new PendingDelivery(((Number) r[0]).longValue(), (UUID) r[1], ((Number) r[2]).intValue()))
+                .toList();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void remove(long id) {
+        em.createNativeQuery("DELETE FROM outbox WHERE id = ?1").setParameter(1, id).executeUpdate();
+    }
+
+    /** Schedules the next try with exponential backoff; the lease is released at the same time. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void retryLater(PendingDelivery row, String error, boolean countAsAttempt) {
+        int attempts = countAsAttempt ? row.attempts() + 1 : row.attempts();
+        em.createNativeQuery("""
+                UPDATE outbox SET attempts = ?2, last_error = ?3, next_attempt_at = ?4, locked_until = NULL
+                WHERE id = ?1
+                """)
+                .setParameter(1, row.id())
+                .setParameter(2, attempts)
+                .setParameter(3, error)
+                .setParameter(4, Timestamp.from(Instant.now().plus(backoff(attempts))))
+                .executeUpdate();
+    }
+
+    Duration backoff(int attempts) {
+        long factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);
+        Duration next = config.initialBackoff().multipliedBy(factor);
+        return next.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : next;
+    }
+
+    public long backlog() {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM outbox").getSingleResult()).longValue();
+    }
+}
