@@ -68,6 +68,10 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException json) {
             return respond(jsonProblem(json, uri.getPath()));
         }
+        if (e.getResponse().getMediaType() != null
+                && Problem.MEDIA_TYPE.equals(e.getResponse().getMediaType().toString())) {
+            return e.getResponse();
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);

@@ -1,0 +1,45 @@
+package io.sitrep.entities.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "sitrep.entities")
+public interface EntitiesConfig {
+
+    /** Bumped whenever extraction changes, so that re-extraction replaces older results. */
+    @WithDefault("1")
+    int extractionVersion();
+
+    /** Longest text /api/v1/analyze and /api/v1/documents take, in characters. */
+    @WithDefault("5000000")
+    int maxTextChars();
+
+    Ner ner();
+
+    Outbox outbox();
+
+    interface Ner {
+        /** CoreNLP CRF model on the classpath (from the stanford-corenlp models jar). */
+        @WithDefault("edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz")
+        String model();
+    }
+
+    interface Outbox {
+        @WithDefault("20")
+        int batchSize();
+
+        @WithDefault("30")
+        int maxAttempts();
+
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        @WithDefault("60s")
+        Duration maxBackoff();
+
+        @WithDefault("60s")
+        Duration lease();
+    }
+}

@@ -1,0 +1,107 @@
+package io.sitrep.entities.delivery;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.sitrep.entities.api.DocumentViews;
+import io.sitrep.entities.client.DownstreamClients;
+import io.sitrep.entities.client.IndexDocument;
+import io.sitrep.entities.client.PermanentDeliveryFailure;
+import io.sitrep.entities.config.EntitiesConfig;
+import io.sitrep.entities.domain.Document;
+import io.sitrep.entities.domain.DocumentStatus;
+import io.sitrep.entities.store.DocumentRepository;
+import io.sitrep.entities.store.Outbox;
+import io.sitrep.entities.store.OutboxKind;
+import io.sitrep.entities.store.OutboxRow;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+
+/** Drains entity-service's outbox: documents to query-service, then "indexed" back to ingest. */
+@ApplicationScoped
+public class DeliveryDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+
+    private final Outbox outbox;
+    private final DocumentRepository documents;
+    private final DocumentViews views;
+    private final DownstreamClients downstream;
+    private final EntitiesConfig.Outbox config;
+
+    DeliveryDispatcher(Outbox outbox, DocumentRepository documents, DocumentViews views, DownstreamClients downstream,
+            EntitiesConfig config) {
+        this.outbox = outbox;
+        this.documents = documents;
+        this.views = views;
+        this.downstream = downstream;
+        this.config = config.outbox();
+    }
+
+    @Scheduled(every = "${sitrep.entities.outbox.poll-interval:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        List<OutboxRow> due;
+        do {
+            due = outbox.claimDue(config.batchSize());
+            due.forEach(this::deliver);
+        } while (due.size() == config.batchSize());
+    }
+
+    private void deliver(OutboxRow row) {
+        try {
+            switch (row.kind()) {
+                case INDEX -> index(row);
+                case REPORT -> {
+                    downstream.reportIndexed(row.articleId());
+                    QuarkusTransaction.requiringNew().run(() -> outbox.remove(row.id()));
+                }
+            }
+        } catch (PermanentDeliveryFailure e) {
+            LOG.warnf("%s of %s dropped: %s", row.kind(), row.articleId(), e.getMessage());
+            QuarkusTransaction.requiringNew().run(() -> outbox.remove(row.id()));
+        } catch (CircuitBreakerOpenException e) {
+            QuarkusTransaction.requiringNew().run(() -> outbox.retryLater(row, "receiver unavailable", row.attempts()));
+        } catch (RuntimeException e) {
+            int attempts = row.attempts() + 1;
+            String error = String.valueOf(e.getMessage());
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (attempts >= config.maxAttempts()) {
+                    LOG.warnf("%s of %s gave up after %d attempts: %s", row.kind(), row.articleId(), attempts, error);
+                    outbox.remove(row.id());
+                } else {
+                    outbox.retryLater(row, error, attempts);
+                }
+            });
+        }
+    }
+
+    private void index(OutboxRow row) {
+        IndexDocument payload = QuarkusTransaction.requiringNew().call(() -> {
+            Document doc = documents.findById(row.articleId());
+            return doc == null ? null : toPayload(doc);
+        });
+        if (payload != null) {
+            downstream.index(payload);
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            outbox.remove(row.id());
+            Document doc = documents.findById(row.articleId());
+            if (doc != null) {
+                doc.status = DocumentStatus.INDEXED;
+                outbox.enqueue(doc.articleId, OutboxKind.REPORT);
+            }
+        });
+    }
+
+    private IndexDocument toPayload(Document doc) {
+        var entities = views.entityMentions(doc).stream()
+                .map(e -> new IndexDocument.Entity(e.entityId(), e.name(), e.type(), e.mentions().stream()
+                        .map(m -> new IndexDocument.Mention(m.start(), m.end(), m.text(), m.sentence())).toList()))
+                .toList();
+        return new IndexDocument(doc.articleId, doc.extractionVersion, doc.title, doc.text, doc.source, doc.url,
+                doc.language, doc.publishedAt, entities);
+    }
+}

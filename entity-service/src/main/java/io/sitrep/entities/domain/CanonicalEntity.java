@@ -1,0 +1,29 @@
+package io.sitrep.entities.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** One real-world identity. Rows are created only by {@code EntityRepository#upsert}. */
+@Entity
+@Table(name = "entity")
+public class CanonicalEntity {
+
+    @Id
+    public Long id;
+
+    @Column(nullable = false, length = 32)
+    public String type;
+
+    @Column(name = "canonical_key", nullable = false)
+    public String canonicalKey;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,84 @@
+package io.sitrep.entities.store;
+
+import io.sitrep.entities.config.EntitiesConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * entity-service's outgoing work, written in the transaction that changes the state it reports.
+ * Rows are leased with FOR UPDATE SKIP LOCKED so replicas share the work without sending twice.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager em;
+    private final EntitiesConfig.Outbox config;
+
+    Outbox(EntityManager em, EntitiesConfig config) {
+        this.em = em;
+        this.config = config.outbox();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(UUID articleId, OutboxKind kind) {
+        em.createNativeQuery("""
+                INSERT INTO outbox (article_id, kind, next_attempt_at, created_at) VALUES (?1, ?2, now(), now())
+                ON CONFLICT (article_id, kind) DO UPDATE SET attempts = 0, next_attempt_at = now(), locked_until = NULL
+                """)
+                .setParameter(1, articleId)
+                .setParameter(2, kind.name())
+                .executeUpdate();
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<OutboxRow> claimDue(int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                UPDATE outbox SET locked_until = now() + make_interval(secs => ?2)
+                WHERE id IN (
+                    SELECT id FROM outbox
+                    WHERE next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
+                    ORDER BY next_attempt_at, id LIMIT ?1
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING id, article_id, kind, attempts
+                """)
+                .setParameter(1, limit)
+                .setParameter(2, (double) config.lease().toSeconds())
+                .getResultList();
+        return rows.stream().map(r -> new OutboxRow(((Number) r[0]).longValue(), (UUID) r[1],
+                OutboxKind.valueOf((String) r[2]), ((Number) r[3]).intValue())).toList();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void remove(long id) {
+        em.createNativeQuery("DELETE FROM outbox WHERE id = ?1").setParameter(1, id).executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void retryLater(OutboxRow row, String error, int attempts) {
+        long factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);
+        Duration wait = config.initialBackoff().multipliedBy(factor);
+        if (wait.compareTo(config.maxBackoff()) > 0) {
+            wait = config.maxBackoff();
+        }
+        em.createNativeQuery("""
+                UPDATE outbox SET attempts = ?2, last_error = ?3, next_attempt_at = ?4, locked_until = NULL WHERE id = ?1
+                """)
+                .setParameter(1, row.id())
+                .setParameter(2, attempts)
+                .setParameter(3, error)
+                .setParameter(4, Timestamp.from(Instant.now().plus(wait)))
+                .executeUpdate();
+    }
+
+    public long backlog() {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM outbox").getSingleResult()).longValue();
+    }
+}
