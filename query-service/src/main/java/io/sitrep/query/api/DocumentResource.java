@@ -1,0 +1,86 @@
+package io.sitrep.query.api;
+
+import io.sitrep.query.domain.IndexedDocument;
+import io.sitrep.query.store.DocumentReader;
+import io.sitrep.query.store.ReadModelWriter;
+import jakarta.persistence.EntityManager;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1/documents")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Documents", description = "The read model's documents")
+public class DocumentResource {
+
+    private final ReadModelWriter writer;
+    private final DocumentReader reader;
+    private final EntityManager em;
+
+    DocumentResource(ReadModelWriter writer, DocumentReader reader, EntityManager em) {
+        this.writer = writer;
+        this.reader = reader;
+        this.em = em;
+    }
+
+    @PUT
+    @Path("/{articleId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Tag(name = "Internal", description = "Service-to-service endpoints")
+    @Operation(summary = "Index or re-index a document (called by entity-service)",
+            description = "Idempotent: a redelivery leaves the read model as it was. An older extraction version is ignored.")
+    @APIResponse(responseCode = "201", description = "Indexed for the first time")
+    @APIResponse(responseCode = "200", description = "Replaced, or unchanged because the stored version is newer")
+    @APIResponse(responseCode = "400", description = "Invalid document or id mismatch",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response index(@PathParam("articleId") UUID articleId, @Valid @NotNull IndexDocument document) {
+        if (!articleId.equals(document.articleId())) {
+            return ProblemMapper.respond(Problem.of("id-mismatch", "Bad Request", 400,
+                    "The path id and the body's articleId differ", "/api/v1/documents/" + articleId));
+        }
+        for (IndexDocument.Entity e : document.entities()) {
+            for (IndexDocument.Mention m : e.mentions()) {
+                if (m.end() <= m.start() || m.end() > document.text().length()) {
+                    return ProblemMapper.respond(Problem.of("bad-offsets", "Bad Request", 400,
+                            "Mention [" + m.start() + ", " + m.end() + ") lies outside the text",
+                            "/api/v1/documents/" + articleId));
+                }
+            }
+        }
+        ReadModelWriter.Outcome outcome = writer.upsert(document);
+        URI location = URI.create("/api/v1/documents/" + articleId);
+        return outcome == ReadModelWriter.Outcome.CREATED ? Response.created(location).build()
+                : Response.ok().location(location).build();
+    }
+
+    @GET
+    @Path("/{articleId}")
+    @Operation(summary = "An indexed document with its text, entities and mention offsets")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "404", description = "Not indexed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DocumentView get(@PathParam("articleId") UUID articleId) {
+        IndexedDocument d = em.find(IndexedDocument.class, articleId);
+        if (d == null) {
+            throw new NotFoundException();
+        }
+        return new DocumentView(d.articleId, d.extractionVersion, d.title, d.body, d.source, d.url, d.language,
+                d.publishedAt, d.indexedAt, reader.entitiesOf(articleId));
+    }
+}
