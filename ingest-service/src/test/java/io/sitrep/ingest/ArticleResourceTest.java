@@ -41,7 +41,8 @@ class ArticleResourceTest {
                 .then().statusCode(200)
                 .body("title", equalTo("Town under pressure"))
                 .body("source", equalTo("Example Wire"))
-                .body("publishedAt", equalTo("2023-03-08T10:15:00Z"))
+                .body("published.at", equalTo("2023-03-08T10:15:00Z"))
+                .body("published.source", equalTo("FIELD"))
                 .body("text", equalTo("Fighting continued around the town.\n\nOfficials said so."));
         assertThat(outbox.backlog()).isEqualTo(backlogBefore + 1);
     }
@@ -115,7 +116,7 @@ class ArticleResourceTest {
         given().contentType(ContentType.TEXT).body("   \n\t  ")
                 .when().post("/api/v1/articles")
                 .then().statusCode(422).contentType("application/problem+json")
-                .body("type", equalTo("urn:sitrep:problem:empty-article"));
+                .body("type", equalTo("urn:sitrep:problem:empty"));
         given().contentType(ContentType.JSON).body("")
                 .when().post("/api/v1/articles")
                 .then().statusCode(400).contentType("application/problem+json");

@@ -2,6 +2,7 @@ package io.sitrep.entities.api;
 
 import io.sitrep.entities.config.EntitiesConfig;
 import io.sitrep.entities.domain.Document;
+import io.sitrep.entities.domain.DocumentSegment;
 import io.sitrep.entities.nlp.Extraction;
 import io.sitrep.entities.nlp.NerPipeline;
 import io.sitrep.entities.resolve.MentionResolver;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/documents")
@@ -97,6 +99,11 @@ public class DocumentResource {
         d.language = s.language();
         d.publishedAt = s.publishedAt();
         d.tokenCount = extraction.tokens();
+        d.publishedSource = s.publishedSource();
+        d.segments = s.segments() == null ? List.of() : s.segments().stream()
+                .filter(seg -> seg.end() > seg.start() && seg.end() <= s.text().length())
+                .map(seg -> new DocumentSegment(seg.ordinal(), seg.headline(), seg.start(), seg.end(), seg.occurredAt()))
+                .toList();
         return d;
     }
 }

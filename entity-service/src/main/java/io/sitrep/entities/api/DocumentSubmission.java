@@ -1,10 +1,13 @@
 package io.sitrep.entities.api;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @Schema(name = "DocumentSubmission", description = "An article handed over by ingest-service.")
@@ -15,5 +18,12 @@ public record DocumentSubmission(
         @Size(max = 200) String source,
         @Size(max = 4000) String url,
         @Size(max = 8) String language,
-        Instant publishedAt) {
+        Instant publishedAt,
+        @Size(max = 16) @Schema(examples = "TEXT") String publishedSource,
+        @Size(max = 10_000) List<@Valid @NotNull Segment> segments) {
+
+    @Schema(name = "DocumentSegmentInput", description = "A live-blog entry: offsets into text, time in UTC")
+    public record Segment(@PositiveOrZero int ordinal, @NotNull @Size(max = 2000) String headline,
+            @PositiveOrZero int start, @PositiveOrZero int end, Instant occurredAt) {
+    }
 }

@@ -14,7 +14,12 @@ public record IndexDocument(
         String url,
         String language,
         Instant publishedAt,
+        String publishedSource,
+        List<Segment> segments,
         List<Entity> entities) {
+
+    public record Segment(int ordinal, String headline, int start, int end, Instant occurredAt) {
+    }
 
     public record Entity(long entityId, String name, String type, List<Mention> mentions) {
     }

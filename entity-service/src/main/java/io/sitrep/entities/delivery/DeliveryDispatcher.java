@@ -101,7 +101,10 @@ public class DeliveryDispatcher {
                 .map(e -> new IndexDocument.Entity(e.entityId(), e.name(), e.type(), e.mentions().stream()
                         .map(m -> new IndexDocument.Mention(m.start(), m.end(), m.text(), m.sentence())).toList()))
                 .toList();
+        var segments = doc.segments.stream()
+                .map(s -> new IndexDocument.Segment(s.ordinal(), s.headline(), s.start(), s.end(), s.occurredAt()))
+                .toList();
         return new IndexDocument(doc.articleId, doc.extractionVersion, doc.title, doc.text, doc.source, doc.url,
-                doc.language, doc.publishedAt, entities);
+                doc.language, doc.publishedAt, doc.publishedSource, segments, entities);
     }
 }

@@ -7,7 +7,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @Entity
@@ -44,4 +48,11 @@ public class Document {
 
     @Column(name = "analyzed_at", nullable = false)
     public Instant analyzedAt;
+
+    @Column(name = "published_source", length = 16)
+    public String publishedSource;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<DocumentSegment> segments = List.of();
 }

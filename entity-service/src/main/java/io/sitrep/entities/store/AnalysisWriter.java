@@ -69,5 +69,7 @@ public class AnalysisWriter {
         to.language = from.language;
         to.publishedAt = from.publishedAt;
         to.tokenCount = from.tokenCount;
+        to.publishedSource = from.publishedSource;
+        to.segments = from.segments;
     }
 }

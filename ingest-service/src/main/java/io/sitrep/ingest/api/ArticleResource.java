@@ -3,6 +3,9 @@ package io.sitrep.ingest.api;
 import io.sitrep.ingest.domain.Article;
 import io.sitrep.ingest.domain.ArticleStatus;
 import io.sitrep.ingest.pipeline.ArticleIntake;
+import io.sitrep.ingest.pipeline.InputSanitizer;
+import io.sitrep.ingest.pipeline.Submission;
+import io.sitrep.ingest.store.ArticleStore;
 import io.sitrep.ingest.store.ArticleRepository;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -12,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -34,17 +38,29 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-@Path("/api/v1/articles")
+@Path(ArticleResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Articles", description = "Submit articles and follow them to the search index")
 public class ArticleResource {
 
+    static final String PATH = "/api/v1/articles";
+    private static final InputSanitizer DECODER = new InputSanitizer();
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final ArticleIntake intake;
     private final ArticleRepository articles;
+    private final ArticleViews views;
+    private final Backpressure backpressure;
+    private final ArticleStore store;
 
-    ArticleResource(ArticleIntake intake, ArticleRepository articles) {
+    ArticleResource(ArticleIntake intake, ArticleRepository articles, ArticleViews views, Backpressure backpressure,
+            ArticleStore store) {
         this.intake = intake;
         this.articles = articles;
+        this.views = views;
+        this.backpressure = backpressure;
+        this.store = store;
     }
 
     @POST
@@ -53,6 +69,10 @@ public class ArticleResource {
             description = "Stores the article and queues it for analysis. Analysis is asynchronous: follow Location.")
     @APIResponse(responseCode = "202", description = "Accepted and stored",
             content = @Content(schema = @Schema(implementation = ArticleReceipt.class)))
+    @APIResponse(responseCode = "200", description = "A copy of an article already stored (same content, URL or Idempotency-Key); its id is returned",
+            content = @Content(schema = @Schema(implementation = ArticleReceipt.class)))
+    @APIResponse(responseCode = "429", description = "Too many articles waiting for analysis; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, unknown field or invalid value",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body over the configured limit",
@@ -70,10 +90,16 @@ public class ArticleResource {
                              "publishedAt": "2023-03-08T10:15:00Z",
                              "body": "KYIV, March 8 (Wire) - Fighting continued around the town on Wednesday."}
                             """)))
-            @Valid @NotNull ArticleSubmission submission) {
-        Article article = intake.accept(new ArticleIntake.Incoming(submission.title(), submission.body(),
-                submission.url(), submission.source(), submission.publishedAt(), submission.language()));
-        return accepted(article);
+            @Valid @NotNull ArticleSubmission submission,
+            @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = "Repeat it to make a retry safe") String idempotencyKey) {
+        backpressure.check(PATH);
+        return answer(intake.accept(toSubmission(submission, idempotencyKey)));
+    }
+
+    static Submission toSubmission(ArticleSubmission s, String idempotencyKey) {
+        Submission.Format format = "text/html".equals(s.contentType()) ? Submission.Format.HTML : Submission.Format.PLAIN;
+        return new Submission(s.body(), format, s.title(), s.url(), s.source(),
+                s.publishedAt() == null ? null : s.publishedAt().toString(), s.language(), idempotencyKey);
     }
 
     @POST
@@ -87,12 +113,49 @@ public class ArticleResource {
     public Response submitText(
             @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN,
                     examples = @ExampleObject(name = "scraped text", value = "Town under pressure\n\nKYIV, March 8 (Wire) - Fighting continued.")))
-            String body) {
-        if (body == null || body.isBlank()) {
-            throw new io.sitrep.ingest.pipeline.RejectedInputException("empty-article", "The body is empty");
-        }
-        return accepted(intake.accept(new ArticleIntake.Incoming(null, body, null, null, null, null)));
+            byte[] body,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        backpressure.check(PATH);
+        return answer(intake.accept(new Submission(DECODER.decodeUtf8(body), Submission.Format.PLAIN, null, null, null,
+                null, null, idempotencyKey)));
     }
+
+    @POST
+    @Consumes(MediaType.TEXT_HTML)
+    @Operation(summary = "Submit one whole HTML page",
+            description = "The main content is extracted with jsoup; title from og:title, <title> or <h1>, date from "
+                    + "article:published_time, <time> or JSON-LD.")
+    @APIResponse(responseCode = "202", description = "Accepted and stored",
+            content = @Content(schema = @Schema(implementation = ArticleReceipt.class)))
+    @APIResponse(responseCode = "200", description = "A copy of an article already stored; its id is returned",
+            content = @Content(schema = @Schema(implementation = ArticleReceipt.class)))
+    @APIResponse(responseCode = "422", description = "No article text on the page",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submitHtml(
+            @RequestBody(content = @Content(mediaType = MediaType.TEXT_HTML, examples = @ExampleObject(name = "page",
+                    value = "<html><head><title>Town under pressure</title></head><body><article><p>Fighting continued.</p></article></body></html>")))
+            byte[] body,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        backpressure.check(PATH);
+        return answer(intake.accept(new Submission(DECODER.decodeUtf8(body), Submission.Format.HTML, null, null, null,
+                null, null, idempotencyKey)));
+    }
+
+    @POST
+    @Path("/{id}/reprocess")
+    @Operation(summary = "Queue an article for analysis again", description = "Resets its attempts; works in any status.")
+    @APIResponse(responseCode = "202", description = "Queued", content = @Content(schema = @Schema(implementation = ArticleReceipt.class)))
+    @APIResponse(responseCode = "404", description = "No such article",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Transactional
+    public Response reprocess(@PathParam("id") UUID id) {
+        Article article = find(id);
+        store.requeue(article);
+        return Response.accepted(new ArticleReceipt(article.id, article.status, PATH + "/" + article.id, null))
+                .location(URI.create(PATH + "/" + article.id)).build();
+    }
+
+
 
     @GET
     @Path("/{id}")
@@ -101,7 +164,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "404", description = "No such article",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ArticleView get(@PathParam("id") UUID id) {
-        return ArticleView.of(find(id), true);
+        return views.full(find(id));
     }
 
     @GET
@@ -117,7 +180,7 @@ public class ArticleResource {
         boolean more = page.size() > limit;
         List<Article> items = more ? page.subList(0, limit) : page;
         String next = more ? ArticleCursor.of(items.get(items.size() - 1)).encode() : null;
-        return new ArticlePage(items.stream().map(a -> ArticleView.of(a, false)).toList(), next);
+        return new ArticlePage(items.stream().map(views::summary).toList(), next);
     }
 
     @PUT
@@ -134,7 +197,7 @@ public class ArticleResource {
     public Response report(@PathParam("id") UUID id, @Valid @NotNull StatusReport report) {
         if (report.status() != ArticleStatus.INDEXED && report.status() != ArticleStatus.FAILED) {
             return ProblemMapper.respond(Problem.of("invalid-transition", "Conflict", 409,
-                    "Downstream services report INDEXED or FAILED, not " + report.status(), "/api/v1/articles/" + id + "/status"));
+                    "Downstream services report INDEXED or FAILED, not " + report.status(), PATH + "/" + id + "/status"));
         }
         find(id).moveTo(report.status(), report.reason());
         return Response.noContent().build();
@@ -148,10 +211,11 @@ public class ArticleResource {
         return article;
     }
 
-    private static Response accepted(Article article) {
-        URI location = URI.create("/api/v1/articles/" + article.id);
-        return Response.accepted(new ArticleReceipt(article.id, article.status, location.toString()))
-                .location(location)
-                .build();
+    static Response answer(ArticleIntake.Result result) {
+        Article article = result.article();
+        URI location = URI.create(PATH + "/" + article.id);
+        ArticleReceipt receipt = new ArticleReceipt(article.id, article.status, location.toString(),
+                result.created() ? null : Boolean.TRUE);
+        return (result.created() ? Response.accepted(receipt) : Response.ok(receipt)).location(location).build();
     }
 }

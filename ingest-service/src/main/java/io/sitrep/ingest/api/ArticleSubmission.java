@@ -17,5 +17,8 @@ public record ArticleSubmission(
         @Size(max = 200) @Schema(examples = "Example Wire") String source,
         @Schema(examples = "2023-03-08T10:15:00Z") Instant publishedAt,
         @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 code such as 'en'")
-        @Schema(examples = "en") String language) {
+        @Schema(description = "Leave out to detect it", examples = "en") String language,
+        @Pattern(regexp = "text/plain|text/html", message = "must be text/plain or text/html")
+        @Schema(description = "What body holds: scraped text (default) or a whole HTML page", examples = "text/plain")
+        String contentType) {
 }

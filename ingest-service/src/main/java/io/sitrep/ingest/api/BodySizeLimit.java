@@ -19,16 +19,21 @@ import java.io.InputStream;
 public class BodySizeLimit {
 
     private final long maxBytes;
+    private final long maxBatchBytes;
 
     BodySizeLimit(IngestConfig config) {
         this.maxBytes = config.maxBodyBytes();
+        this.maxBatchBytes = config.batch().maxBytes();
     }
 
     @ServerRequestFilter(preMatching = true)
     public Response check(ContainerRequestContext request) {
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         String path = request.getUriInfo().getPath();
-        if (declared == null) {
+        // An NDJSON batch is bounded per line and in total by its own reader, not by the one-article limit.
+        long maxBytes = path.equals("/api/v1/article-batches") ? maxBatchBytes : this.maxBytes;
+        if (declared == null || request.getHeaderString(HttpHeaders.CONTENT_ENCODING) != null) {
+            // Chunked or compressed: count what is actually read, after decompression.
             if (request.hasEntity()) {
                 request.setEntityStream(new Limited(request.getEntityStream(), maxBytes, path));
             }

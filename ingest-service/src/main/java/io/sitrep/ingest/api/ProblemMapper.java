@@ -39,7 +39,19 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response rejected(RejectedInputException e, UriInfo uri) {
-        return respond(Problem.of(e.reason(), "Unprocessable article", 422, e.getMessage(), uri.getPath()));
+        return respond(rejection(e, uri.getPath()));
+    }
+
+    static Problem rejection(RejectedInputException e, String path) {
+        int status = switch (e.reason()) {
+            case RejectedInputException.INVALID_ENCODING, RejectedInputException.INVALID_DATE -> 400;
+            case RejectedInputException.TOO_LARGE, RejectedInputException.LINE_TOO_LONG -> 413;
+            case RejectedInputException.BINARY_CONTENT -> 415;
+            default -> 422;
+        };
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return Problem.of(e.reason(), status == 422 ? "Unprocessable Content" : known.getReasonPhrase(), status,
+                e.detail(), path);
     }
 
     @ServerExceptionMapper
@@ -101,7 +113,7 @@ public class ProblemMapper {
         return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 
-    private static Problem jsonProblem(JsonProcessingException e, String path) {
+    static Problem jsonProblem(JsonProcessingException e, String path) {
         String detail;
         if (e instanceof UnrecognizedPropertyException u) {
             detail = "Unknown field '" + u.getPropertyName() + "'";

@@ -1,6 +1,7 @@
 package io.sitrep.ingest.client;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** What ingest sends to entity-service's {@code POST /api/v1/documents}. ingest owns this copy. */
@@ -11,5 +12,11 @@ public record DocumentForAnalysis(
         String source,
         String url,
         String language,
-        Instant publishedAt) {
+        Instant publishedAt,
+        String publishedSource,
+        List<Segment> segments) {
+
+    /** A live-blog entry: offsets into text, time in UTC (null if unknown). */
+    public record Segment(int ordinal, String headline, int start, int end, Instant occurredAt) {
+    }
 }

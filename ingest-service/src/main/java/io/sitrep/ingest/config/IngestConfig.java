@@ -12,7 +12,27 @@ public interface IngestConfig {
     @WithDefault("5242880")
     long maxBodyBytes();
 
+    /** Estimated Jaccard similarity (MinHash) from which an article joins another's story group. */
+    @WithDefault("0.5")
+    double nearDuplicateThreshold();
+
+    /** Undelivered articles beyond which new submissions get 429 with Retry-After. */
+    @WithDefault("10000")
+    long maxBacklog();
+
+    Batch batch();
+
     Outbox outbox();
+
+    interface Batch {
+        /** Lines one NDJSON batch may hold. */
+        @WithDefault("10000")
+        int maxLines();
+
+        /** Bytes one NDJSON batch may hold; each line is also bounded by max-body-bytes. */
+        @WithDefault("104857600")
+        long maxBytes();
+    }
 
     interface Outbox {
         /** How often the dispatcher looks for due deliveries. Read by the scheduler expression. */

@@ -8,6 +8,7 @@ import io.sitrep.ingest.client.RejectedByEntityServiceException;
 import io.sitrep.ingest.config.IngestConfig;
 import io.sitrep.ingest.domain.Article;
 import io.sitrep.ingest.domain.ArticleStatus;
+import io.sitrep.ingest.domain.Segment;
 import io.sitrep.ingest.store.ArticleRepository;
 import io.sitrep.ingest.store.Outbox;
 import io.sitrep.ingest.store.PendingDelivery;
@@ -84,7 +85,13 @@ public class DeliveryDispatcher {
 
     private DocumentForAnalysis toDocument(PendingDelivery row) {
         Article a = articles.findById(row.articleId());
-        return new DocumentForAnalysis(a.id, a.title, a.cleanText, a.source, a.url, a.language, a.publishedAt);
+        List<DocumentForAnalysis.Segment> segments = articles.getEntityManager()
+                .createQuery("from Segment where articleId = ?1 order by ordinal", Segment.class)
+                .setParameter(1, a.id).getResultList().stream()
+                .map(s -> new DocumentForAnalysis.Segment(s.ordinal, s.headline, s.startOffset, s.endOffset, s.occurredAt))
+                .toList();
+        return new DocumentForAnalysis(a.id, a.title, a.cleanText, a.source, a.url, a.language, a.publishedAt,
+                a.publishedSource, segments);
     }
 
     private void delivered(PendingDelivery row) {

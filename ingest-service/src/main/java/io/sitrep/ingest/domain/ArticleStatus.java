@@ -8,6 +8,8 @@ public enum ArticleStatus {
     ANALYZED,
     /** query-service has indexed it: it is searchable. */
     INDEXED,
+    /** Stored but deliberately not analysed (e.g. a language the NER model does not cover); see the reason. */
+    NOT_ANALYZED,
     /** Delivery gave up after the configured attempts, or entity-service refused it; see the reason. */
     FAILED
 }

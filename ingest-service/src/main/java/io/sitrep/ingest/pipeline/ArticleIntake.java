@@ -1,60 +1,44 @@
 package io.sitrep.ingest.pipeline;
 
 import io.sitrep.ingest.domain.Article;
-import io.sitrep.ingest.domain.ArticleStatus;
-import io.sitrep.ingest.store.ArticleRepository;
-import io.sitrep.ingest.store.Outbox;
+import io.sitrep.ingest.store.ArticleStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.PersistenceException;
 
-import java.time.Instant;
-import java.util.UUID;
+import java.util.Optional;
 
-/** Stores an accepted article and queues it for entity-service in one transaction. */
+/**
+ * Accepts one submission: processes it (no database), returns the existing article if this is a
+ * copy, otherwise stores it and queues it for analysis.
+ */
 @ApplicationScoped
 public class ArticleIntake {
 
-    private final ArticleRepository articles;
-    private final Outbox outbox;
-
-    ArticleIntake(ArticleRepository articles, Outbox outbox) {
-        this.articles = articles;
-        this.outbox = outbox;
+    /** {@code created} is false when the submission repeats an article we already had. */
+    public record Result(Article article, boolean created) {
     }
 
-    public record Incoming(String title, String body, String url, String source, Instant publishedAt,
-            String language) {
+    private final ArticleProcessor processor;
+    private final ArticleStore store;
+
+    ArticleIntake(ArticleStore store) {
+        this.store = store;
+        this.processor = new ArticleProcessor(new LanguageIdentifier());
     }
 
-    @Transactional
-    public Article accept(Incoming in) {
-        String clean = TextNormalizer.normalize(in.body());
-        if (clean.isEmpty()) {
-            throw new RejectedInputException("empty-article", "The article has no text once whitespace is removed");
+    public Result accept(Submission in) {
+        ProcessedArticle processed = processor.process(in);
+        Optional<Article> copy = store.findCopy(in.idempotencyKey(), in.url(), processed.fingerprint().exactKey());
+        if (copy.isPresent()) {
+            return new Result(copy.get(), false);
         }
-        Instant now = Instant.now();
-        Article article = new Article();
-        article.id = UUID.randomUUID();
-        article.title = in.title() != null ? in.title().strip() : firstLineAsTitle(clean);
-        article.url = in.url();
-        article.source = in.source();
-        article.publishedAt = in.publishedAt();
-        article.language = in.language();
-        article.rawText = in.body();
-        article.cleanText = clean;
-        article.status = ArticleStatus.RECEIVED;
-        article.receivedAt = now;
-        article.updatedAt = now;
-        articles.persist(article);
-        articles.flush();
-        outbox.enqueue(article.id);
-        return article;
-    }
-
-    /** Scraped text starts with its headline; a short first line without a final period is one. */
-    static String firstLineAsTitle(String clean) {
-        String first = clean.lines().findFirst().orElse("").strip();
-        boolean headlineLike = !first.isEmpty() && first.length() <= 200 && !first.endsWith(".");
-        return headlineLike ? first : null;
+        try {
+            return new Result(store.store(in, processed, processor), true);
+        } catch (PersistenceException e) {
+            // The same article arriving twice at once: the unique indexes let one win; the other is its copy.
+            return store.findCopy(in.idempotencyKey(), in.url(), processed.fingerprint().exactKey())
+                    .map(existing -> new Result(existing, false))
+                    .orElseThrow(() -> e);
+        }
     }
 }

@@ -8,5 +8,6 @@ import java.util.UUID;
 
 @Schema(name = "Document", description = "An indexed document with its entities and their mentions.")
 public record DocumentView(UUID articleId, int extractionVersion, String title, String text, String source, String url,
-        String language, Instant publishedAt, Instant indexedAt, List<IndexDocument.Entity> entities) {
+        String language, Instant publishedAt, String publishedSource, Instant indexedAt,
+        List<IndexDocument.Segment> segments, List<IndexDocument.Entity> entities) {
 }

@@ -21,7 +21,14 @@ public record IndexDocument(
         @Size(max = 4000) String url,
         @Size(max = 8) String language,
         Instant publishedAt,
+        @Size(max = 16) String publishedSource,
+        @Size(max = 10_000) List<@Valid @NotNull Segment> segments,
         @NotNull @Size(max = 10_000) List<@Valid @NotNull Entity> entities) {
+
+    @Schema(name = "IndexSegment", description = "A live-blog entry: offsets into text, time in UTC")
+    public record Segment(@PositiveOrZero int ordinal, @NotNull String headline, @PositiveOrZero int start,
+            @PositiveOrZero int end, Instant occurredAt) {
+    }
 
     @Schema(name = "IndexEntity")
     public record Entity(long entityId, @NotBlank String name, @NotBlank String type,

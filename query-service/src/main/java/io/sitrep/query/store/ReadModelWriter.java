@@ -39,12 +39,13 @@ public class ReadModelWriter {
         }
         em.createNativeQuery("""
                 INSERT INTO document (article_id, extraction_version, title, body, source, url, language,
-                                      published_at, indexed_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, now())
+                                      published_at, indexed_at, published_source, segments)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, now(), ?9, CAST(?10 AS jsonb))
                 ON CONFLICT (article_id) DO UPDATE SET
                     extraction_version = EXCLUDED.extraction_version, title = EXCLUDED.title, body = EXCLUDED.body,
                     source = EXCLUDED.source, url = EXCLUDED.url, language = EXCLUDED.language,
-                    published_at = EXCLUDED.published_at, indexed_at = now()
+                    published_at = EXCLUDED.published_at, indexed_at = now(),
+                    published_source = EXCLUDED.published_source, segments = EXCLUDED.segments
                 """)
                 .setParameter(1, doc.articleId())
                 .setParameter(2, doc.extractionVersion())
@@ -54,6 +55,8 @@ public class ReadModelWriter {
                 .setParameter(6, doc.url())
                 .setParameter(7, doc.language())
                 .setParameter(8, doc.publishedAt() == null ? null : Timestamp.from(doc.publishedAt()))
+                .setParameter(9, doc.publishedSource())
+                .setParameter(10, toJson(doc.segments() == null ? List.of() : doc.segments()))
                 .executeUpdate();
         em.createNativeQuery("DELETE FROM document_entity WHERE article_id = ?1")
                 .setParameter(1, doc.articleId()).executeUpdate();
@@ -82,9 +85,9 @@ public class ReadModelWriter {
         return current.isEmpty() ? Outcome.CREATED : Outcome.UPDATED;
     }
 
-    private String toJson(List<IndexDocument.Mention> mentions) {
+    private String toJson(List<?> values) {
         try {
-            return json.writeValueAsString(mentions);
+            return json.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
