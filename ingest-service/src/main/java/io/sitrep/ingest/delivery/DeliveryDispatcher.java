@@ -31,9 +31,11 @@ public class DeliveryDispatcher {
     private final ArticleRepository articles;
     private final EntityServiceClient entityService;
     private final IngestConfig.Outbox config;
+    private final IngestMetrics metrics;
 
     DeliveryDispatcher(Outbox outbox, ArticleRepository articles, EntityServiceClient entityService,
-            IngestConfig config) {
+            IngestConfig config, IngestMetrics metrics) {
+        this.metrics = metrics;
         this.outbox = outbox;
         this.articles = articles;
         this.entityService = entityService;
@@ -47,6 +49,8 @@ public class DeliveryDispatcher {
         do {
             sent = drainOnce();
         } while (sent == config.batchSize());
+        long[] state = outbox.state();
+        metrics.outboxState(state[0], state[1]);
     }
 
     /** Claims one batch of due rows and tries each; returns how many were claimed. */
@@ -61,15 +65,19 @@ public class DeliveryDispatcher {
         try {
             entityService.deliver(document);
             QuarkusTransaction.requiringNew().run(() -> delivered(row));
+            metrics.deliveryAttempt("delivered");
         } catch (RejectedByEntityServiceException e) {
+            metrics.deliveryAttempt("refused");
             QuarkusTransaction.requiringNew().run(() -> giveUp(row, e.getMessage()));
         } catch (CircuitBreakerOpenException e) {
+            metrics.deliveryAttempt("circuit_open");
             // entity-service is known to be down: wait, but don't burn an attempt on it.
             QuarkusTransaction.requiringNew().run(() -> {
                 outbox.retryLater(row, "entity-service unavailable", false);
                 recordAttempt(row, row.attempts(), "entity-service unavailable (circuit open)");
             });
         } catch (RuntimeException e) {
+            metrics.deliveryAttempt("failed");
             String error = describe(e);
             LOG.debugf("delivery of %s failed: %s", row.articleId(), error);
             QuarkusTransaction.requiringNew().run(() -> {

@@ -1,5 +1,6 @@
 package io.sitrep.ingest.pipeline;
 
+import io.sitrep.ingest.delivery.IngestMetrics;
 import io.sitrep.ingest.domain.Article;
 import io.sitrep.ingest.store.ArticleStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,14 +21,32 @@ public class ArticleIntake {
 
     private final ArticleProcessor processor;
     private final ArticleStore store;
+    private final IngestMetrics metrics;
 
-    ArticleIntake(ArticleStore store) {
+    ArticleIntake(ArticleStore store, IngestMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.processor = new ArticleProcessor(new LanguageIdentifier());
     }
 
     public Result accept(Submission in) {
-        ProcessedArticle processed = processor.process(in);
+        ProcessedArticle processed;
+        try {
+            processed = processor.process(in);
+        } catch (RejectedInputException e) {
+            metrics.rejected(e.reason());
+            throw e;
+        }
+        Result result = storeOrFindCopy(in, processed);
+        if (result.created()) {
+            metrics.accepted(in.format().mediaType);
+        } else {
+            metrics.duplicate();
+        }
+        return result;
+    }
+
+    private Result storeOrFindCopy(Submission in, ProcessedArticle processed) {
         Optional<Article> copy = store.findCopy(in.idempotencyKey(), in.url(), processed.fingerprint().exactKey());
         if (copy.isPresent()) {
             return new Result(copy.get(), false);

@@ -33,6 +33,10 @@ public class ArticleStore {
      */
     private static final Set<String> ANALYSED_LANGUAGES = Set.of("en", "und");
 
+    /** Band rows read per new article, and distinct candidates compared with it at most. */
+    private static final int MAX_BAND_ROWS = 1000;
+    private static final int MAX_CANDIDATES = 100;
+
     private final EntityManager em;
     private final ArticleRepository articles;
     private final Outbox outbox;
@@ -140,11 +144,18 @@ public class ArticleStore {
         if (bands.isEmpty()) {
             return;
         }
-        List<Object[]> candidates = em.createNativeQuery("""
-                SELECT a.id, a.minhash, a.story_group_id FROM article a
-                WHERE a.id IN (SELECT DISTINCT article_id FROM article_band WHERE band_key = ANY(?1) LIMIT 200)
-                  AND a.minhash IS NOT NULL
-                """).setParameter(1, bands.toArray(String[]::new)).getResultList();
+        // No DISTINCT or ORDER: the scan stops after MAX_BAND_ROWS rows however crowded a band is
+        // (wire copies and templated stories can put thousands of articles in one band).
+        List<UUID> ids = ((List<Object>) em.createNativeQuery(
+                        "SELECT article_id FROM article_band WHERE band_key = ANY(?1) LIMIT " + MAX_BAND_ROWS)
+                .setParameter(1, bands.toArray(String[]::new)).getResultList())
+                .stream().map(UUID.class::cast).distinct().limit(MAX_CANDIDATES).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<Object[]> candidates = em.createNativeQuery(
+                        "SELECT id, minhash, story_group_id FROM article WHERE id = ANY(?1) AND minhash IS NOT NULL")
+                .setParameter(1, ids.toArray(UUID[]::new)).getResultList();
         MinHashSignature mine = p.fingerprint().minHash();
         double best = 0;
         for (Object[] c : candidates) {

@@ -88,6 +88,14 @@ public class Outbox {
         return next.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : next;
     }
 
+    /** How many rows wait, and how old the oldest is in seconds (0 when none). */
+    @Transactional
+    public long[] state() {
+        Object[] row = (Object[]) em.createNativeQuery(
+                "SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0) FROM outbox").getSingleResult();
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    }
+
     public long backlog() {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM outbox").getSingleResult()).longValue();
     }
