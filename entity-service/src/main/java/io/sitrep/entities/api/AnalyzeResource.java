@@ -1,9 +1,7 @@
 package io.sitrep.entities.api;
 
 import io.sitrep.entities.config.EntitiesConfig;
-import io.sitrep.entities.nlp.Extraction;
-import io.sitrep.entities.nlp.NerPipeline;
-import io.sitrep.entities.resolve.MentionResolver;
+import io.sitrep.entities.analysis.DocumentAnalyzer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -19,26 +17,36 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
 @Path("/api/v1/analyze")
 @Tag(name = "Analysis", description = "Stateless entity extraction")
 public class AnalyzeResource {
 
-    private final NerPipeline ner;
+    private final DocumentAnalyzer analyzer;
     private final EntitiesConfig config;
 
-    AnalyzeResource(NerPipeline ner, EntitiesConfig config) {
-        this.ner = ner;
+    AnalyzeResource(DocumentAnalyzer analyzer, EntitiesConfig config) {
+        this.analyzer = analyzer;
         this.config = config;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Find the entities in a text", description = "Like analyzeEntities: nothing is stored.")
+    @Operation(summary = "Find the entities, roles, quotes and dates in a text",
+            description = "Mentions are cleaned and resolved within the text (one entity per identity, with its spellings and "
+                    + "salience); relative dates are resolved against referenceDate. Nothing is stored, so there are no entity ids.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AnalyzeResult.class),
             examples = @ExampleObject(name = "one person", value = """
-                    {"tokens": 7, "sentences": 1, "entities": [{"name": "Dmitry Peskov", "type": "PERSON",
-                     "mentions": [{"text": "Dmitry Peskov", "start": 18, "end": 31, "sentence": 0}]}]}
+                    {"tokens": 9, "sentences": 1, "entities": [{"name": "Dmitry Peskov", "type": "PERSON",
+                     "aliases": ["Dmitry Peskov"], "salience": 0.94,
+                     "mentions": [{"text": "Dmitry Peskov", "start": 18, "end": 31, "sentence": 0}]}],
+                     "roles": [{"person": "Dmitry Peskov", "title": "spokesman", "organisation": "Kremlin", "start": 8, "end": 17}],
+                     "quotes": [], "dates": [{"start": 37, "end": 46, "text": "yesterday", "date": "2023-03-07",
+                     "lastDay": "2023-03-07", "rule": "deictic"}]}
                     """)))
     @APIResponse(responseCode = "400", description = "No text",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -48,14 +56,10 @@ public class AnalyzeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AnalyzeResult analyze(
             @RequestBody(content = @Content(examples = @ExampleObject(name = "one person",
-                    value = "{\"text\": \"Kremlin spokesman Dmitry Peskov said so.\"}")))
+                    value = "{\"text\": \"Kremlin spokesman Dmitry Peskov said so yesterday.\", \"referenceDate\": \"2023-03-08\"}")))
             @Valid @NotNull AnalyzeRequest request) {
         TextLimits.check(request.text(), config.maxTextChars(), "/api/v1/analyze");
-        Extraction extraction = ner.extract(request.text());
-        var entities = MentionResolver.resolve(extraction.mentions()).stream()
-                .map(e -> new EntityMentions(null, e.name(), e.type(), e.mentions().stream()
-                        .map(m -> new MentionView(m.surface(), m.start(), m.end(), m.sentence())).toList()))
-                .toList();
-        return new AnalyzeResult(extraction.tokens(), extraction.sentences(), entities);
+        LocalDate reference = request.referenceDate() != null ? request.referenceDate() : LocalDate.now(ZoneOffset.UTC);
+        return AnalysisViews.of(analyzer.analyse(request.text(), request.title(), reference, List.of()));
     }
 }

@@ -3,9 +3,8 @@ package io.sitrep.entities.api;
 import io.sitrep.entities.config.EntitiesConfig;
 import io.sitrep.entities.domain.Document;
 import io.sitrep.entities.domain.DocumentSegment;
-import io.sitrep.entities.nlp.Extraction;
-import io.sitrep.entities.nlp.NerPipeline;
-import io.sitrep.entities.resolve.MentionResolver;
+import io.sitrep.entities.analysis.Analysis;
+import io.sitrep.entities.analysis.DocumentAnalyzer;
 import io.sitrep.entities.store.AnalysisWriter;
 import io.sitrep.entities.store.DocumentRepository;
 import jakarta.validation.Valid;
@@ -26,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,15 +35,15 @@ import java.util.UUID;
 @Tag(name = "Documents", description = "Articles analysed and stored by entity-service")
 public class DocumentResource {
 
-    private final NerPipeline ner;
+    private final DocumentAnalyzer analyzer;
     private final AnalysisWriter writer;
     private final DocumentRepository documents;
     private final DocumentViews views;
     private final EntitiesConfig config;
 
-    DocumentResource(NerPipeline ner, AnalysisWriter writer, DocumentRepository documents, DocumentViews views,
+    DocumentResource(DocumentAnalyzer analyzer, AnalysisWriter writer, DocumentRepository documents, DocumentViews views,
             EntitiesConfig config) {
-        this.ner = ner;
+        this.analyzer = analyzer;
         this.writer = writer;
         this.documents = documents;
         this.views = views;
@@ -69,14 +70,18 @@ public class DocumentResource {
                 && existing.text.equals(submission.text())) {
             return Response.ok(views.of(existing)).build();
         }
-        Extraction extraction = ner.extract(submission.text());
-        Document stored = writer.write(toDocument(submission, extraction), MentionResolver.resolve(extraction.mentions()));
+        Document incoming = toDocument(submission);
+        LocalDate reference = DocumentAnalyzer.day(submission.publishedAt() != null ? submission.publishedAt() : Instant.now());
+        Analysis analysis = analyzer.analyse(submission.text(), submission.title(), reference, incoming.segments);
+        incoming.tokenCount = analysis.extraction().tokens();
+        Document stored = writer.write(incoming, analysis);
         return Response.created(URI.create("/api/v1/documents/" + stored.articleId)).entity(views.of(stored)).build();
     }
 
     @GET
     @Path("/{articleId}")
-    @Operation(summary = "A stored document's entities with every mention and its offsets")
+    @Operation(summary = "A stored document's entities (with salience and spellings) with every mention and its offsets, "
+            + "roles, quotes (speakers as canonical entity ids) and dates")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DocumentAnalysis.class)))
     @APIResponse(responseCode = "404", description = "Not analysed here",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -88,7 +93,7 @@ public class DocumentResource {
         return views.of(doc);
     }
 
-    private Document toDocument(DocumentSubmission s, Extraction extraction) {
+    private Document toDocument(DocumentSubmission s) {
         Document d = new Document();
         d.articleId = s.articleId();
         d.extractionVersion = config.extractionVersion();
@@ -98,7 +103,6 @@ public class DocumentResource {
         d.url = s.url();
         d.language = s.language();
         d.publishedAt = s.publishedAt();
-        d.tokenCount = extraction.tokens();
         d.publishedSource = s.publishedSource();
         d.segments = s.segments() == null ? List.of() : s.segments().stream()
                 .filter(seg -> seg.end() > seg.start() && seg.end() <= s.text().length())

@@ -22,10 +22,22 @@ public class DownstreamClients {
 
     private final QueryServiceApi query;
     private final IngestServiceApi ingest;
+    private final QueryServiceEntitiesApi queryEntities;
 
-    DownstreamClients(@RestClient QueryServiceApi query, @RestClient IngestServiceApi ingest) {
+    DownstreamClients(@RestClient QueryServiceApi query, @RestClient IngestServiceApi ingest,
+            @RestClient QueryServiceEntitiesApi queryEntities) {
         this.query = query;
         this.ingest = ingest;
+        this.queryEntities = queryEntities;
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100,
+            abortOn = {PermanentDeliveryFailure.class, CircuitBreakerOpenException.class})
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            skipOn = PermanentDeliveryFailure.class)
+    public void entityChanged(EntityUpdate update) {
+        send("query-service", () -> queryEntities.update(update.entityId(), update));
     }
 
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)

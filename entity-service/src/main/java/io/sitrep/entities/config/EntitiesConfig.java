@@ -9,7 +9,8 @@ import java.time.Duration;
 public interface EntitiesConfig {
 
     /** Bumped whenever extraction changes, so that re-extraction replaces older results. */
-    @WithDefault("1")
+    /** 2: cleaned mentions, cross-document resolution, roles, quotes and dates. */
+    @WithDefault("2")
     int extractionVersion();
 
     /** Longest text /api/v1/analyze and /api/v1/documents take, in characters. */

@@ -4,11 +4,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.sitrep.entities.api.DocumentViews;
 import io.sitrep.entities.client.DownstreamClients;
+import io.sitrep.entities.client.EntityUpdate;
+import io.sitrep.entities.domain.CanonicalEntity;
+import io.sitrep.entities.store.EntityRepository;
 import io.sitrep.entities.client.IndexDocument;
 import io.sitrep.entities.client.PermanentDeliveryFailure;
 import io.sitrep.entities.config.EntitiesConfig;
 import io.sitrep.entities.domain.Document;
 import io.sitrep.entities.domain.DocumentStatus;
+import io.sitrep.entities.nlp.ExtractionMetrics;
 import io.sitrep.entities.store.DocumentRepository;
 import io.sitrep.entities.store.Outbox;
 import io.sitrep.entities.store.OutboxKind;
@@ -30,9 +34,13 @@ public class DeliveryDispatcher {
     private final DocumentViews views;
     private final DownstreamClients downstream;
     private final EntitiesConfig.Outbox config;
+    private final ExtractionMetrics metrics;
+    private final EntityRepository entities;
 
     DeliveryDispatcher(Outbox outbox, DocumentRepository documents, DocumentViews views, DownstreamClients downstream,
-            EntitiesConfig config) {
+            EntitiesConfig config, ExtractionMetrics metrics, EntityRepository entities) {
+        this.metrics = metrics;
+        this.entities = entities;
         this.outbox = outbox;
         this.documents = documents;
         this.views = views;
@@ -51,6 +59,7 @@ public class DeliveryDispatcher {
     }
 
     private void deliver(OutboxRow row) {
+        String target = row.kind() == OutboxKind.REPORT ? "ingest-service" : "query-service";
         try {
             switch (row.kind()) {
                 case INDEX -> index(row);
@@ -58,24 +67,42 @@ public class DeliveryDispatcher {
                     downstream.reportIndexed(row.articleId());
                     QuarkusTransaction.requiringNew().run(() -> outbox.remove(row.id()));
                 }
+                case ENTITY -> {
+                    EntityUpdate update = QuarkusTransaction.requiringNew().call(() -> {
+                        CanonicalEntity e = entities.findById(row.entityId());
+                        return e == null ? null : new EntityUpdate(e.id, e.name, e.type, e.hidden, e.mergedInto);
+                    });
+                    if (update != null) {
+                        downstream.entityChanged(update);
+                    }
+                    QuarkusTransaction.requiringNew().run(() -> outbox.remove(row.id()));
+                }
             }
+            metrics.delivery(target, "delivered");
         } catch (PermanentDeliveryFailure e) {
-            LOG.warnf("%s of %s dropped: %s", row.kind(), row.articleId(), e.getMessage());
+            metrics.delivery(target, "refused");
+            LOG.warnf("%s of %s dropped: %s", row.kind(), subject(row), e.getMessage());
             QuarkusTransaction.requiringNew().run(() -> outbox.remove(row.id()));
         } catch (CircuitBreakerOpenException e) {
+            metrics.delivery(target, "circuit_open");
             QuarkusTransaction.requiringNew().run(() -> outbox.retryLater(row, "receiver unavailable", row.attempts()));
         } catch (RuntimeException e) {
+            metrics.delivery(target, "failed");
             int attempts = row.attempts() + 1;
             String error = String.valueOf(e.getMessage());
             QuarkusTransaction.requiringNew().run(() -> {
                 if (attempts >= config.maxAttempts()) {
-                    LOG.warnf("%s of %s gave up after %d attempts: %s", row.kind(), row.articleId(), attempts, error);
+                    LOG.warnf("%s of %s gave up after %d attempts: %s", row.kind(), subject(row), attempts, error);
                     outbox.remove(row.id());
                 } else {
                     outbox.retryLater(row, error, attempts);
                 }
             });
         }
+    }
+
+    private static Object subject(OutboxRow row) {
+        return row.articleId() != null ? row.articleId() : "entity " + row.entityId();
     }
 
     private void index(OutboxRow row) {
@@ -99,12 +126,20 @@ public class DeliveryDispatcher {
     private IndexDocument toPayload(Document doc) {
         var entities = views.entityMentions(doc).stream()
                 .map(e -> new IndexDocument.Entity(e.entityId(), e.name(), e.type(), e.mentions().stream()
-                        .map(m -> new IndexDocument.Mention(m.start(), m.end(), m.text(), m.sentence())).toList()))
+                        .map(m -> new IndexDocument.Mention(m.start(), m.end(), m.text(), m.sentence())).toList(),
+                        e.aliases(), e.salience() == null ? 0 : e.salience()))
                 .toList();
         var segments = doc.segments.stream()
                 .map(s -> new IndexDocument.Segment(s.ordinal(), s.headline(), s.start(), s.end(), s.occurredAt()))
                 .toList();
+        var roles = views.roles(doc.articleId).stream()
+                .map(r -> new IndexDocument.Role(r.entityId(), r.title(), r.organisation(), r.start(), r.end())).toList();
+        var quotes = views.quotes(doc).stream()
+                .map(q -> new IndexDocument.Quote(q.speakerEntityId(), q.speakerName(), q.verb(), q.start(), q.end(), q.text()))
+                .toList();
+        var dates = views.dates(doc.articleId).stream()
+                .map(d -> new IndexDocument.DateMention(d.start(), d.end(), d.date().toString(), d.rule())).toList();
         return new IndexDocument(doc.articleId, doc.extractionVersion, doc.title, doc.text, doc.source, doc.url,
-                doc.language, doc.publishedAt, doc.publishedSource, segments, entities);
+                doc.language, doc.publishedAt, doc.publishedSource, segments, entities, roles, quotes, dates);
     }
 }

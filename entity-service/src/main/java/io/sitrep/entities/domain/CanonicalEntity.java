@@ -26,4 +26,15 @@ public class CanonicalEntity {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Lower case, diacritics removed: what search compares with. */
+    @Column(name = "name_folded", nullable = false)
+    public String nameFolded;
+
+    @Column(nullable = false)
+    public boolean hidden;
+
+    /** Set when curation merged this entity into another; analysis then links to that one. */
+    @Column(name = "merged_into")
+    public Long mergedInto;
 }

@@ -30,11 +30,13 @@ public class NerPipeline {
     private static final Logger LOG = Logger.getLogger(NerPipeline.class);
 
     private final EntitiesConfig config;
+    private final ExtractionMetrics metrics;
     private volatile StanfordCoreNLP pipeline;
     private volatile String loadFailure;
 
-    NerPipeline(EntitiesConfig config) {
+    NerPipeline(EntitiesConfig config, ExtractionMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -84,6 +86,7 @@ public class NerPipeline {
         if (nlp == null) {
             throw new ModelNotReadyException();
         }
+        long t0 = System.nanoTime();
         Annotation doc = new Annotation(text);
         nlp.annotate(doc);
         List<RawMention> mentions = new ArrayList<>();
@@ -104,6 +107,7 @@ public class NerPipeline {
                 mentions.add(new RawMention(text.substring(start, end), type, start, end, i));
             }
         }
+        metrics.extracted(java.time.Duration.ofNanos(System.nanoTime() - t0), tokens);
         return new Extraction(mentions, tokens, sentences.size());
     }
 }

@@ -37,6 +37,18 @@ public class Outbox {
                 .executeUpdate();
     }
 
+    /** An entity change (curation) for query-service; repeated changes before delivery collapse into one row. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueueEntity(long entityId) {
+        em.createNativeQuery("""
+                INSERT INTO outbox (entity_id, kind, next_attempt_at, created_at) VALUES (?1, 'ENTITY', now(), now())
+                ON CONFLICT (entity_id, kind) WHERE entity_id IS NOT NULL
+                DO UPDATE SET attempts = 0, next_attempt_at = now(), locked_until = NULL
+                """)
+                .setParameter(1, entityId)
+                .executeUpdate();
+    }
+
     @Transactional
     @SuppressWarnings("unchecked")
     public List<OutboxRow> claimDue(int limit) {
@@ -47,13 +59,14 @@ public class Outbox {
                     WHERE next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
                     ORDER BY next_attempt_at, id LIMIT ?1
                     FOR UPDATE SKIP LOCKED)
-                RETURNING id, article_id, kind, attempts
+                RETURNING id, article_id, kind, attempts, entity_id
                 """)
                 .setParameter(1, limit)
                 .setParameter(2, (double) config.lease().toSeconds())
                 .getResultList();
         return rows.stream().map(r -> new OutboxRow(((Number) r[0]).longValue(), (UUID) r[1],
-                OutboxKind.valueOf((String) r[2]), ((Number) r[3]).intValue())).toList();
+                OutboxKind.valueOf((String) r[2]), ((Number) r[3]).intValue(),
+                r[4] == null ? null : ((Number) r[4]).longValue())).toList();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -4,5 +4,7 @@ public enum OutboxKind {
     /** Send the analysed document to query-service. */
     INDEX,
     /** Tell ingest-service the article is indexed. */
-    REPORT
+    REPORT,
+    /** Tell query-service an entity changed by curation (renamed, hidden, merged or unmerged). */
+    ENTITY
 }

@@ -2,5 +2,6 @@ package io.sitrep.entities.store;
 
 import java.util.UUID;
 
-public record OutboxRow(long id, UUID articleId, OutboxKind kind, int attempts) {
+/** articleId is set for INDEX and REPORT, entityId for ENTITY. */
+public record OutboxRow(long id, UUID articleId, OutboxKind kind, int attempts, Long entityId) {
 }

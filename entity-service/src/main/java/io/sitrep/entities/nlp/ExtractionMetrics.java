@@ -1,0 +1,42 @@
+package io.sitrep.entities.nlp;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+
+/** entity-service's own metrics: extraction latency (histogram), tokens (rate = tokens/s), entities created. */
+@ApplicationScoped
+public class ExtractionMetrics {
+
+    private final Timer extraction;
+    private final Counter tokens;
+    private final Counter entitiesCreated;
+    private final MeterRegistry registry;
+
+    ExtractionMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.extraction = Timer.builder("sitrep.extraction.duration").description("NER over one text")
+                .publishPercentileHistogram().register(registry);
+        this.tokens = Counter.builder("sitrep.extraction.tokens").description("Tokens analysed; rate() gives tokens/s")
+                .register(registry);
+        this.entitiesCreated = Counter.builder("sitrep.entities.created").description("New canonical entities")
+                .register(registry);
+    }
+
+    public void extracted(Duration took, int tokenCount) {
+        extraction.record(took);
+        tokens.increment(tokenCount);
+    }
+
+    public void entityCreated() {
+        entitiesCreated.increment();
+    }
+
+    public void delivery(String target, String outcome) {
+        Counter.builder("sitrep.delivery.attempts").tag("target", target).tag("outcome", outcome)
+                .description("Outbox deliveries by target and outcome").register(registry).increment();
+    }
+}

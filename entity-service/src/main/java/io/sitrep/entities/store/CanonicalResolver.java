@@ -1,0 +1,151 @@
+package io.sitrep.entities.store;
+
+import io.sitrep.entities.analysis.Analysis;
+import io.sitrep.entities.analysis.DocumentAnalyzer;
+import io.sitrep.entities.nlp.NameNormalizer;
+import io.sitrep.entities.resolve.AliasKb;
+import io.sitrep.entities.resolve.CrossDocumentMatcher;
+import io.sitrep.entities.resolve.DocumentEntity;
+import io.sitrep.entities.resolve.Match;
+import io.sitrep.entities.resolve.NameKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Ties one document entity to a canonical entity across documents. Candidates are the entities sharing a
+ * blocking key ({@link CrossDocumentMatcher#blockingKeys}, stored in entity_key); the best candidate the
+ * {@link CrossDocumentMatcher} judges the same wins. Without one, the entity is created through the
+ * {@code INSERT … ON CONFLICT} upsert on (type, canonical key), so two concurrent analyses of one new name
+ * still end with one entity. Entities merged by curation are followed to the one they were merged into.
+ */
+@ApplicationScoped
+public class CanonicalResolver {
+
+    /** Candidates compared per document entity at most: the blocking keys keep this small in practice. */
+    private static final int MAX_CANDIDATES = 500;
+    private static final int MAX_ALIASES = 50;
+
+    /** How a document entity was tied to its canonical entity. */
+    public record Link(long entityId, String method, double score, String evidence, boolean created) {
+    }
+
+    private record Candidate(long id, String name, String type, Long mergedInto) {
+    }
+
+    private final EntityManager em;
+    private final EntityRepository entities;
+    private final CrossDocumentMatcher matcher;
+    private final AliasKb aliases;
+
+    CanonicalResolver(EntityManager em, EntityRepository entities, DocumentAnalyzer analyzer) {
+        this.em = em;
+        this.entities = entities;
+        this.matcher = analyzer.matcher();
+        this.aliases = analyzer.aliases();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Link resolve(DocumentEntity entity) {
+        String type = entity.type();
+        NameKey name = NameKey.of(entity.displayName());
+        Set<String> keys = new TreeSet<>();
+        for (String surface : Analysis.surfaces(entity)) {
+            keys.addAll(matcher.blockingKeys(surface, type));
+        }
+        Link link = curatedRule(type, entity);
+        if (link == null) {
+            link = bestCandidate(type, name, keys);
+        }
+        if (link == null) {
+            var upserted = entities.upsert(type, canonicalKey(type, name), entity.displayName());
+            link = upserted.created()
+                    ? new Link(upserted.id(), "NEW", 1.0, "no entity sharing a blocking key matched", true)
+                    : new Link(survivor(upserted.id()), "KEY", 1.0, "same canonical key '" + canonicalKey(type, name) + "'", false);
+        }
+        for (String key : keys) {   // sorted: concurrent analyses take the same row locks in the same order
+            em.createNativeQuery("INSERT INTO entity_key (key, entity_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                    .setParameter(1, key).setParameter(2, link.entityId()).executeUpdate();
+        }
+        return link;
+    }
+
+    /** The identity of a name for the upsert: its alias-KB canonical when known, else its folded form. */
+    String canonicalKey(String type, NameKey name) {
+        return aliases.canonical(type, name).map(c -> "kb:" + NameNormalizer.normalise(c)).orElse(name.foldedKey());
+    }
+
+    /** Curation: a surface recorded as an alias rule (e.g. by a merge) always goes to that entity. */
+    @SuppressWarnings("unchecked")
+    private Link curatedRule(String type, DocumentEntity entity) {
+        List<String> folded = Analysis.surfaces(entity).stream().map(NameNormalizer::normalise).distinct().toList();
+        List<Number> ids = em.createNativeQuery("""
+                SELECT entity_id FROM alias_rule WHERE type = ?1 AND folded IN (?2) ORDER BY id DESC LIMIT 1
+                """).setParameter(1, type).setParameter(2, folded).getResultList();
+        if (ids.isEmpty()) {
+            return null;
+        }
+        return new Link(survivor(ids.get(0).longValue()), "CURATED", 1.0, "alias rule recorded by curation", false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Link bestCandidate(String type, NameKey name, Set<String> keys) {
+        if (keys.isEmpty()) {
+            return null;
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT DISTINCT e.id, e.name, e.type, e.merged_into FROM entity_key k JOIN entity e ON e.id = k.entity_id
+                WHERE k.key IN (?1) AND e.type = ?2 ORDER BY e.id LIMIT ?3
+                """).setParameter(1, new ArrayList<>(keys)).setParameter(2, type).setParameter(3, MAX_CANDIDATES)
+                .getResultList();
+        Link best = null;
+        for (Object[] r : rows) {
+            Candidate c = new Candidate(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                    r[3] == null ? null : ((Number) r[3]).longValue());
+            long target = c.mergedInto() == null ? c.id() : survivor(c.id());
+            Match m = matcher.match(NameKey.of(c.name()), c.type(), name, type);
+            if (!m.same() && name.size() == 1) {
+                m = viaAlias(c.id(), type, name, m);
+            }
+            if (m.same() && (best == null || m.score() > best.score())) {
+                best = new Link(target, m.method().name(), m.score(), "'" + name.original() + "' ~ '" + c.name() + "': "
+                        + m.evidence(), false);
+            }
+        }
+        return best;
+    }
+
+    /** A one-word name ("Zelenskyy") may match a spelling already tied to the entity rather than its full name. */
+    @SuppressWarnings("unchecked")
+    private Match viaAlias(long entityId, String type, NameKey name, Match refused) {
+        List<String> surfaces = em.createNativeQuery("""
+                SELECT surface FROM entity_alias WHERE entity_id = ?1 GROUP BY surface ORDER BY sum(mention_count) DESC LIMIT ?2
+                """).setParameter(1, entityId).setParameter(2, MAX_ALIASES).getResultList();
+        for (String surface : surfaces) {
+            Match m = matcher.match(NameKey.of(surface), type, name, type);
+            if (m.same()) {
+                return new Match(true, m.method(), m.score() * 0.95, "via alias '" + surface + "': " + m.evidence());
+            }
+        }
+        return refused;
+    }
+
+    /** Follows curation merges to the entity that survives. */
+    long survivor(long id) {
+        long current = id;
+        for (int hops = 0; hops < 20; hops++) {
+            Object next = em.createNativeQuery("SELECT merged_into FROM entity WHERE id = ?1").setParameter(1, current)
+                    .getSingleResult();
+            if (next == null) {
+                return current;
+            }
+            current = ((Number) next).longValue();
+        }
+        return current;
+    }
+}
