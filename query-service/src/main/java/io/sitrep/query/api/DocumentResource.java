@@ -63,10 +63,35 @@ public class DocumentResource {
                 }
             }
         }
+        String offsets = badOffsets(document);
+        if (offsets != null) {
+            return ProblemMapper.respond(Problem.of("bad-offsets", "Bad Request", 400, offsets,
+                    "/api/v1/documents/" + articleId));
+        }
         ReadModelWriter.Outcome outcome = writer.upsert(document);
         URI location = URI.create("/api/v1/documents/" + articleId);
         return outcome == ReadModelWriter.Outcome.CREATED ? Response.created(location).build()
                 : Response.ok().location(location).build();
+    }
+
+    private static String badOffsets(IndexDocument d) {
+        int length = d.text().length();
+        for (IndexDocument.Role r : d.rolesOrEmpty()) {
+            if (r.end() <= r.start() || r.end() > length) {
+                return "Role [" + r.start() + ", " + r.end() + ") lies outside the text";
+            }
+        }
+        for (IndexDocument.Quote q : d.quotesOrEmpty()) {
+            if (q.end() <= q.start() || q.end() > length) {
+                return "Quote [" + q.start() + ", " + q.end() + ") lies outside the text";
+            }
+        }
+        for (IndexDocument.DateMention m : d.datesOrEmpty()) {
+            if (m.end() <= m.start() || m.end() > length) {
+                return "Date [" + m.start() + ", " + m.end() + ") lies outside the text";
+            }
+        }
+        return null;
     }
 
     @GET

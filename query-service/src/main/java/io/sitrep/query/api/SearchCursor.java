@@ -6,22 +6,28 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 
-/** Opaque keyset cursor: the (score, article id) of the last hit of the previous page. */
-record SearchCursor(float score, UUID articleId) {
+/** Opaque keyset cursor: the sort order and the (key, article id, ordinal) of the last hit of the previous page. */
+record SearchCursor(char sort, double key, UUID articleId, int ordinal) {
 
     String encode() {
-        String raw = Float.floatToIntBits(score) + "|" + articleId;
+        String raw = sort + "|" + Double.doubleToLongBits(key) + "|" + articleId + "|" + ordinal;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    static SearchCursor decode(String cursor) {
+    static SearchCursor decode(String cursor, char expectedSort) {
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int bar = raw.indexOf('|');
-            return new SearchCursor(Float.intBitsToFloat(Integer.parseInt(raw.substring(0, bar))),
-                    UUID.fromString(raw.substring(bar + 1)));
+            if (cursor.length() > 200) {
+                throw new IllegalArgumentException();
+            }
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            SearchCursor c = new SearchCursor(parts[0].charAt(0), Double.longBitsToDouble(Long.parseLong(parts[1])),
+                    UUID.fromString(parts[2]), Integer.parseInt(parts[3]));
+            if (parts.length != 4 || c.sort != expectedSort) {
+                throw new IllegalArgumentException();
+            }
+            return c;
         } catch (RuntimeException e) {
-            throw new BadRequestException("The cursor is not one this service issued");
+            throw new BadRequestException("The cursor is not one this service issued for this sort order");
         }
     }
 }

@@ -3,7 +3,31 @@ package io.sitrep.query.api;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
+import java.util.Map;
 
-@Schema(name = "SearchPage", description = "One page of hits; pass nextCursor (with the same q) for the next.")
-public record SearchPage(@Schema(examples = "Bakhmut") String query, List<SearchHit> hits, String nextCursor) {
+@Schema(name = "SearchPage", description = "One page of hits; pass nextCursor (with the same parameters) for the next.")
+public record SearchPage(
+        @Schema(examples = "Bakhmut") String query,
+        @Schema(examples = "relevance", enumeration = {"relevance", "time"}) String sort,
+        @Schema(description = "Number of hits over all pages", examples = "137") Long total,
+        @Schema(description = "true: total is an exact count of the whole match set") boolean totalExact,
+        List<SearchHit> hits,
+        @Schema(description = "Computed over the whole match set; null when facets=false") Facets facets,
+        String nextCursor) {
+
+    @Schema(name = "SearchFacets", description = "Hit counts per source, language and time bucket; "
+            + "entities count the matching documents they occur in, top ones per type")
+    public record Facets(List<Bucket> sources, List<Bucket> languages,
+            @Schema(examples = "month") String interval, List<Bucket> dates,
+            @Schema(description = "type → top entities") Map<String, List<EntityBucket>> entities) {
+    }
+
+    @Schema(name = "FacetBucket")
+    public record Bucket(@Schema(examples = "Example Wire") String key, @Schema(examples = "12") long count) {
+    }
+
+    @Schema(name = "EntityFacetBucket")
+    public record EntityBucket(@Schema(examples = "42") long entityId, @Schema(examples = "Ada Quill") String name,
+            @Schema(examples = "7") long count) {
+    }
 }

@@ -1,27 +1,44 @@
 package io.sitrep.query.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sitrep.query.search.FacetRow;
 import io.sitrep.query.search.HitEntityRow;
+import io.sitrep.query.search.SearchFilter;
 import io.sitrep.query.search.SearchRow;
+import io.sitrep.query.search.SnippetMarkup;
+import io.sitrep.query.store.Db;
+import io.sitrep.query.store.EntityDirectory;
 import io.sitrep.query.store.SearchRepository;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -30,36 +47,141 @@ import java.util.stream.Collectors;
 @Tag(name = "Search", description = "Full-text search over analysed articles")
 public class SearchResource {
 
-    private final SearchRepository repository;
+    private static final String PATH = "/api/v1/search";
 
-    SearchResource(SearchRepository repository) {
+    private final SearchRepository repository;
+    private final EntityDirectory directory;
+    private final ObjectMapper json;
+
+    SearchResource(SearchRepository repository, EntityDirectory directory, ObjectMapper json) {
         this.repository = repository;
+        this.directory = directory;
+        this.json = json;
     }
 
     @GET
-    @Operation(summary = "Search articles",
-            description = "Web-search syntax: words, \"quoted phrases\", OR, -excluded. Ranked by relevance.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchPage.class)))
-    @APIResponse(responseCode = "400", description = "Missing or oversized q, bad cursor, limit out of 1..100",
+    @Operation(summary = "Search articles and live-blog entries",
+            description = "Web-search syntax: words, \"quoted phrases\", OR, -excluded. Filters combine with AND. "
+                    + "A live blog is searched entry by entry: each matching entry is its own hit with `segment` set. "
+                    + "Facets and the exact total cover the whole match set, not just the page.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchPage.class),
+            examples = @ExampleObject(name = "hit", value = """
+                    {"query":"ferries","sort":"relevance","total":1,"totalExact":true,"hits":[{"articleId":
+                    "00000000-0000-4000-8000-000000000001","title":"Ferries resume","source":"Example Wire","url":null,
+                    "language":"en","publishedAt":"2024-02-17T08:00:00Z","score":0.1,"snippet":
+                    "<mark>Ferries</mark> left <mark class=\\"entity\\" data-entity-id=\\"7\\">Port Elwin</mark> at dawn",
+                    "segment":null,"entities":[{"entityId":7,"name":"Port Elwin","type":"LOCATION","mentions":1}]}],
+                    "facets":{"sources":[{"key":"Example Wire","count":1}],"languages":[{"key":"en","count":1}],
+                    "interval":"month","dates":[{"key":"2024-02-01","count":1}],"entities":{"LOCATION":
+                    [{"entityId":7,"name":"Port Elwin","count":1}]}},"nextCursor":null}""")))
+    @APIResponse(responseCode = "400", description = "No q and no filter, oversized q, bad cursor, limit out of 1..100, "
+            + "publishedFrom after publishedTo, unknown sort or interval",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SearchPage search(
-            @QueryParam("q") @NotBlank @Size(max = 500) @Parameter(required = true, example = "Bakhmut -Soledar") String q,
+    @APIResponse(responseCode = "404", description = "An entityId that is unknown or hidden",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SearchPage search(@Valid @BeanParam SearchParams params,
+            @QueryParam("facets") @DefaultValue("true") @Parameter(description = "false skips the facets") boolean facets,
+            @QueryParam("interval") @Parameter(description = "date facet bucket: day, week or month", example = "month")
+            String interval,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        SearchCursor after = cursor == null ? null : SearchCursor.decode(cursor);
-        List<SearchRow> rows = repository.search(q, after == null ? null : after.score(),
-                after == null ? null : after.articleId(), limit + 1);
+        SearchFilter filter = params.toFilter(PATH, directory);
+        String bucket = TimeRange.interval(PATH, interval);
+        char sortChar = filter.sort() == SearchFilter.Sort.TIME ? 't' : 'r';
+        SearchCursor after = cursor == null ? null : SearchCursor.decode(cursor, sortChar);
+        List<SearchRow> rows = repository.page(filter, after == null ? null
+                : new SearchRepository.After(after.key(), after.articleId(), after.ordinal()), limit + 1);
         boolean more = rows.size() > limit;
         List<SearchRow> page = more ? rows.subList(0, limit) : rows;
-        Map<UUID, List<SearchHit.HitEntity>> entities = repository
-                .entitiesOf(page.stream().map(SearchRow::articleId).toList()).stream()
+        List<UUID> ids = page.stream().map(SearchRow::articleId).distinct().toList();
+        Map<UUID, List<SearchHit.HitEntity>> entities = repository.entitiesOf(ids).stream()
                 .collect(Collectors.groupingBy(HitEntityRow::articleId,
                         Collectors.mapping(r -> new SearchHit.HitEntity(r.entityId(), r.name(), r.type(), r.mentions()),
                                 Collectors.toList())));
+        Map<UUID, Map<String, Long>> surfaces = new HashMap<>();
+        for (SearchRepository.Surface s : repository.surfacesOf(ids)) {
+            surfaces.computeIfAbsent(s.articleId(), k -> new HashMap<>()).putIfAbsent(s.text(), s.entityId());
+        }
         List<SearchHit> hits = page.stream().map(r -> new SearchHit(r.articleId(), r.title(), r.source(), r.url(),
-                r.language(), r.publishedAt(), r.score(), r.snippetHtml(), entities.getOrDefault(r.articleId(), List.of())))
+                r.language(), r.publishedAt(), r.score(),
+                SnippetMarkup.toHtml(r.rawSnippet(), surfaces.getOrDefault(r.articleId(), Map.of())),
+                r.ordinal() < 0 ? null : new SearchHit.Segment(r.ordinal(), r.segmentHeadline(), r.segmentStart(),
+                        r.segmentEnd(), r.occurredAt()),
+                entities.getOrDefault(r.articleId(), List.of())))
                 .toList();
         SearchRow last = more ? page.get(page.size() - 1) : null;
-        return new SearchPage(q, hits, last == null ? null : new SearchCursor(last.score(), last.articleId()).encode());
+        String next = last == null ? null : new SearchCursor(sortChar, last.key(), last.articleId(), last.ordinal()).encode();
+        Long total = null;
+        SearchPage.Facets facetView = null;
+        if (facets) {
+            List<FacetRow> facetRows = repository.facets(filter, bucket, 10);
+            List<SearchPage.Bucket> sources = new ArrayList<>(), languages = new ArrayList<>(), dates = new ArrayList<>();
+            Map<String, List<SearchPage.EntityBucket>> byType = new TreeMap<>();
+            for (FacetRow f : facetRows) {
+                switch (f.kind()) {
+                    case "total" -> total = f.count();
+                    case "source" -> sources.add(new SearchPage.Bucket(f.key(), f.count()));
+                    case "language" -> languages.add(new SearchPage.Bucket(f.key(), f.count()));
+                    case "date" -> dates.add(new SearchPage.Bucket(f.key(), f.count()));
+                    case "entity" -> byType.computeIfAbsent(f.key(), k -> new ArrayList<>())
+                            .add(new SearchPage.EntityBucket(f.entityId(), f.name(), f.count()));
+                    default -> {
+                    }
+                }
+            }
+            facetView = new SearchPage.Facets(sources, languages, bucket, dates, byType);
+        } else if (after == null && !more) {
+            total = (long) page.size();
+        }
+        return new SearchPage(filter.q(), filter.sort().name().toLowerCase(java.util.Locale.ROOT), total,
+                total != null, hits, facetView, next);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({"text/csv", "application/x-ndjson"})
+    @Operation(summary = "Export every hit of a search, streamed",
+            description = "Same parameters and order as search, no row cap and no paging. CSV (RFC 4180, header row) "
+                    + "or NDJSON, one hit per line. No snippets.")
+    @APIResponse(responseCode = "200", description = "The hits",
+            content = {@Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = """
+                    articleId,ordinal,title,source,url,language,publishedAt,segmentHeadline,occurredAt,score
+                    00000000-0000-4000-8000-000000000001,,Ferries resume,Example Wire,,en,2024-02-17T08:00:00Z,,,0.1""")),
+                    @Content(mediaType = "application/x-ndjson")})
+    @APIResponse(responseCode = "400", description = "As search, or an unknown format",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response export(@Valid @BeanParam SearchParams params,
+            @QueryParam("format") @DefaultValue("csv") @Parameter(description = "csv or ndjson") String format) {
+        String path = PATH + "/export";
+        SearchFilter filter = params.toFilter(path, directory);
+        boolean csv = Exports.isCsv(path, format);
+        StreamingOutput body = out -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            if (csv) {
+                Exports.csvLine(w, List.of("articleId", "ordinal", "title", "source", "url", "language", "publishedAt",
+                        "segmentHeadline", "occurredAt", "score"));
+            }
+            repository.export(filter, rs -> {
+                int ordinal = rs.getInt("ordinal");
+                Instant published = Db.instant(rs, "published_at");
+                Instant occurred = Db.instant(rs, "occurred_at");
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("articleId", rs.getObject("article_id", UUID.class).toString());
+                row.put("ordinal", ordinal < 0 ? null : ordinal);
+                row.put("title", rs.getString("title"));
+                row.put("source", rs.getString("source"));
+                row.put("url", rs.getString("url"));
+                row.put("language", rs.getString("language"));
+                row.put("publishedAt", published == null ? null : published.toString());
+                row.put("segmentHeadline", rs.getString("headline"));
+                row.put("occurredAt", occurred == null ? null : occurred.toString());
+                row.put("score", rs.getFloat("score"));
+                Exports.write(w, csv ? null : json, row);
+            });
+            w.flush();
+        };
+        return Response.ok(body, csv ? "text/csv; charset=UTF-8" : "application/x-ndjson")
+                .header("Content-Disposition", "attachment; filename=\"search." + (csv ? "csv" : "ndjson") + "\"")
+                .build();
     }
 }

@@ -8,7 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -25,17 +29,42 @@ public class DocumentReader {
         this.json = json;
     }
 
-    /** The document's entities, most mentioned first, with every mention. */
+    /**
+     * The document's visible entities, merges resolved (a merged entity's mentions count for its target),
+     * most mentioned first, with every mention.
+     */
     @SuppressWarnings("unchecked")
     public List<IndexDocument.Entity> entitiesOf(UUID articleId) {
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT e.entity_id, e.name, e.type, CAST(de.mentions AS text)
+                SELECT c.entity_id, c.name, c.type, CAST(de.mentions AS text), de.salience,
+                       (SELECT array_to_string(array_agg(a.alias ORDER BY a.alias), chr(31))
+                        FROM entity_alias a WHERE a.entity_id = c.entity_id) AS aliases
                 FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
-                WHERE de.article_id = ?1
-                ORDER BY de.mention_count DESC, e.entity_id
+                     JOIN entity c ON c.entity_id = e.canonical_id
+                WHERE de.article_id = ?1 AND NOT c.hidden
+                ORDER BY c.entity_id, de.entity_id
                 """).setParameter(1, articleId).getResultList();
-        return rows.stream().map(r -> new IndexDocument.Entity(((Number) r[0]).longValue(), (String) r[1],
-                (String) r[2], parse((String) r[3]))).toList();
+        Map<Long, IndexDocument.Entity> merged = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            long id = ((Number) r[0]).longValue();
+            Double salience = r[4] == null ? null : ((Number) r[4]).doubleValue();
+            List<String> aliases = r[5] == null ? null : List.of(((String) r[5]).split("\u001f"));
+            IndexDocument.Entity e = new IndexDocument.Entity(id, (String) r[1], (String) r[2],
+                    parse((String) r[3]), aliases, salience);
+            merged.merge(id, e, (a, b) -> {
+                List<IndexDocument.Mention> all = new ArrayList<>(a.mentions());
+                all.addAll(b.mentions());
+                Double s = a.salience();
+                if (s == null || (b.salience() != null && b.salience() > s)) {
+                    s = b.salience();
+                }
+                return new IndexDocument.Entity(id, a.name(), a.type(), all, a.aliases(), s);
+            });
+        }
+        return merged.values().stream()
+                .sorted(Comparator.comparingInt((IndexDocument.Entity e) -> -e.mentions().size())
+                        .thenComparingLong(IndexDocument.Entity::entityId))
+                .toList();
     }
 
     private List<IndexDocument.Mention> parse(String mentions) {

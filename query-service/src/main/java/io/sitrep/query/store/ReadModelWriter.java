@@ -8,13 +8,19 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.io.UncheckedIOException;
+import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Upserts one document into the read model. Redelivering the same document leaves the same rows;
- * an older extraction version never overwrites a newer one.
+ * an older extraction version never overwrites a newer one. Every per-document table is replaced
+ * as a whole, so a re-index never leaves rows of the previous version behind.
  */
 @ApplicationScoped
 public class ReadModelWriter {
@@ -37,15 +43,17 @@ public class ReadModelWriter {
         if (!current.isEmpty() && ((Number) current.get(0)).intValue() > doc.extractionVersion()) {
             return Outcome.STALE;
         }
+        List<IndexDocument.Segment> segments = doc.segmentsOrEmpty();
         em.createNativeQuery("""
                 INSERT INTO document (article_id, extraction_version, title, body, source, url, language,
-                                      published_at, indexed_at, published_source, segments)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, now(), ?9, CAST(?10 AS jsonb))
+                                      published_at, indexed_at, published_source, segments, segment_count)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, now(), ?9, CAST(?10 AS jsonb), ?11)
                 ON CONFLICT (article_id) DO UPDATE SET
                     extraction_version = EXCLUDED.extraction_version, title = EXCLUDED.title, body = EXCLUDED.body,
                     source = EXCLUDED.source, url = EXCLUDED.url, language = EXCLUDED.language,
                     published_at = EXCLUDED.published_at, indexed_at = now(),
-                    published_source = EXCLUDED.published_source, segments = EXCLUDED.segments
+                    published_source = EXCLUDED.published_source, segments = EXCLUDED.segments,
+                    segment_count = EXCLUDED.segment_count
                 """)
                 .setParameter(1, doc.articleId())
                 .setParameter(2, doc.extractionVersion())
@@ -54,35 +62,170 @@ public class ReadModelWriter {
                 .setParameter(5, doc.source())
                 .setParameter(6, doc.url())
                 .setParameter(7, doc.language())
-                .setParameter(8, doc.publishedAt() == null ? null : Timestamp.from(doc.publishedAt()))
+                .setParameter(8, timestamp(doc.publishedAt()))
                 .setParameter(9, doc.publishedSource())
-                .setParameter(10, toJson(doc.segments() == null ? List.of() : doc.segments()))
+                .setParameter(10, toJson(segments))
+                .setParameter(11, segments.size())
                 .executeUpdate();
-        em.createNativeQuery("DELETE FROM document_entity WHERE article_id = ?1")
-                .setParameter(1, doc.articleId()).executeUpdate();
+        for (String table : List.of("document_entity", "mention", "segment", "entity_role", "quote", "dated_statement")) {
+            em.createNativeQuery("DELETE FROM " + table + " WHERE article_id = ?1")
+                    .setParameter(1, doc.articleId()).executeUpdate();
+        }
+        String text = doc.text();
         // Fixed lock order across concurrent upserts: by entity id.
         List<IndexDocument.Entity> entities = doc.entities().stream()
                 .sorted(Comparator.comparingLong(IndexDocument.Entity::entityId)).toList();
         for (IndexDocument.Entity e : entities) {
             em.createNativeQuery("""
-                    INSERT INTO entity (entity_id, name, type) VALUES (?1, ?2, ?3)
+                    INSERT INTO entity (entity_id, name, type, canonical_id) VALUES (?1, ?2, ?3, ?1)
                     ON CONFLICT (entity_id) DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type
-                    WHERE entity.name IS DISTINCT FROM EXCLUDED.name OR entity.type IS DISTINCT FROM EXCLUDED.type
+                    WHERE NOT entity.curated
+                      AND (entity.name IS DISTINCT FROM EXCLUDED.name OR entity.type IS DISTINCT FROM EXCLUDED.type)
                     """)
                     .setParameter(1, e.entityId()).setParameter(2, e.name()).setParameter(3, e.type())
                     .executeUpdate();
+            if (e.aliases() != null && !e.aliases().isEmpty()) {
+                String[] aliases = new TreeSet<>(e.aliases().stream().map(String::strip).filter(a -> !a.isEmpty())
+                        .toList()).toArray(String[]::new);
+                em.createNativeQuery("""
+                        INSERT INTO entity_alias (entity_id, alias)
+                        SELECT ?1, a FROM unnest(CAST(?2 AS text[])) AS a
+                        ON CONFLICT DO NOTHING
+                        """).setParameter(1, e.entityId()).setParameter(2, aliases).executeUpdate();
+            }
             em.createNativeQuery("""
-                    INSERT INTO document_entity (article_id, entity_id, mention_count, mentions)
-                    VALUES (?1, ?2, ?3, CAST(?4 AS jsonb))
+                    INSERT INTO document_entity (article_id, entity_id, mention_count, mentions, salience)
+                    VALUES (?1, ?2, ?3, CAST(?4 AS jsonb), ?5)
                     ON CONFLICT (article_id, entity_id) DO UPDATE SET
                         mention_count = document_entity.mention_count + EXCLUDED.mention_count,
-                        mentions = document_entity.mentions || EXCLUDED.mentions
+                        mentions = document_entity.mentions || EXCLUDED.mentions,
+                        salience = GREATEST(document_entity.salience, EXCLUDED.salience)
                     """)
                     .setParameter(1, doc.articleId()).setParameter(2, e.entityId())
                     .setParameter(3, e.mentions().size()).setParameter(4, toJson(e.mentions()))
+                    .setParameter(5, e.salience())
+                    .executeUpdate();
+            if (!e.mentions().isEmpty()) {
+                int n = e.mentions().size();
+                Integer[] starts = new Integer[n], ends = new Integer[n], sentences = new Integer[n];
+                String[] surfaces = new String[n];
+                for (int i = 0; i < n; i++) {
+                    IndexDocument.Mention m = e.mentions().get(i);
+                    starts[i] = m.start();
+                    ends[i] = m.end();
+                    sentences[i] = m.sentence();
+                    surfaces[i] = m.text() != null && !m.text().isBlank() ? m.text() : text.substring(m.start(), m.end());
+                }
+                em.createNativeQuery("""
+                        INSERT INTO mention (article_id, entity_id, start_offset, end_offset, sentence, surface)
+                        SELECT ?1, ?2, s, e, n, t FROM unnest(CAST(?3 AS integer[]), CAST(?4 AS integer[]),
+                                                             CAST(?5 AS integer[]), CAST(?6 AS text[])) AS m(s, e, n, t)
+                        """)
+                        .setParameter(1, doc.articleId()).setParameter(2, e.entityId())
+                        .setParameter(3, starts).setParameter(4, ends).setParameter(5, sentences)
+                        .setParameter(6, surfaces).executeUpdate();
+            }
+        }
+        for (IndexDocument.Segment s : segments) {
+            int start = Math.min(s.start(), text.length());
+            int end = Math.max(start, Math.min(s.end(), text.length()));
+            em.createNativeQuery("""
+                    INSERT INTO segment (article_id, ordinal, headline, start_offset, end_offset, occurred_at, body,
+                                         search_vector)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
+                            setweight(to_tsvector('english', ?3), 'A') || setweight(to_tsvector('english', ?7), 'B'))
+                    ON CONFLICT (article_id, ordinal) DO NOTHING
+                    """)
+                    .setParameter(1, doc.articleId()).setParameter(2, s.ordinal()).setParameter(3, s.headline())
+                    .setParameter(4, start).setParameter(5, end).setParameter(6, timestamp(s.occurredAt()))
+                    .setParameter(7, text.substring(start, end))
+                    .executeUpdate();
+        }
+        int ordinal = 0;
+        for (IndexDocument.Role r : doc.rolesOrEmpty()) {
+            em.createNativeQuery("""
+                    INSERT INTO entity_role (article_id, ordinal, entity_id, title, organisation, start_offset, end_offset)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                    """)
+                    .setParameter(1, doc.articleId()).setParameter(2, ordinal++).setParameter(3, r.entityId())
+                    .setParameter(4, r.title().strip()).setParameter(5, blankToNull(r.organisation()))
+                    .setParameter(6, r.start()).setParameter(7, r.end())
+                    .executeUpdate();
+        }
+        ordinal = 0;
+        for (IndexDocument.Quote q : doc.quotesOrEmpty()) {
+            Instant at = doc.publishedAt();
+            for (IndexDocument.Segment s : segments) {
+                if (q.start() >= s.start() && q.start() < s.end() && s.occurredAt() != null) {
+                    at = s.occurredAt();
+                }
+            }
+            em.createNativeQuery("""
+                    INSERT INTO quote (article_id, ordinal, speaker_entity_id, speaker_name, verb, start_offset,
+                                       end_offset, text, quoted_at)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                    """)
+                    .setParameter(1, doc.articleId()).setParameter(2, ordinal++)
+                    .setParameter(3, q.speakerEntityId()).setParameter(4, blankToNull(q.speakerName()))
+                    .setParameter(5, blankToNull(q.verb())).setParameter(6, q.start()).setParameter(7, q.end())
+                    .setParameter(8, q.text()).setParameter(9, timestamp(at))
+                    .executeUpdate();
+        }
+        ordinal = 0;
+        for (IndexDocument.DateMention d : doc.datesOrEmpty()) {
+            LocalDate date = parseDate(d.date());
+            if (date == null) {
+                continue; // an unresolvable date is not worth rejecting the document for
+            }
+            int[] statement = sentenceAround(text, d.start(), d.end());
+            em.createNativeQuery("""
+                    INSERT INTO dated_statement (article_id, ordinal, start_offset, end_offset, date, rule,
+                                                 stmt_start, stmt_end, statement)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                    """)
+                    .setParameter(1, doc.articleId()).setParameter(2, ordinal++).setParameter(3, d.start())
+                    .setParameter(4, d.end()).setParameter(5, Date.valueOf(date)).setParameter(6, d.rule())
+                    .setParameter(7, statement[0]).setParameter(8, statement[1])
+                    .setParameter(9, text.substring(statement[0], statement[1]).strip())
                     .executeUpdate();
         }
         return current.isEmpty() ? Outcome.CREATED : Outcome.UPDATED;
+    }
+
+    /** The sentence around [start, end): from after the previous terminator to the next one, inclusive. */
+    static int[] sentenceAround(String text, int start, int end) {
+        int from = start;
+        while (from > 0 && ".!?\n".indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        while (from < start && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        int to = end;
+        while (to < text.length() && ".!?\n".indexOf(text.charAt(to)) < 0) {
+            to++;
+        }
+        if (to < text.length() && text.charAt(to) != '\n') {
+            to++;
+        }
+        return new int[] {from, to};
+    }
+
+    static LocalDate parseDate(String value) {
+        try {
+            String v = value.strip();
+            return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v);
+        } catch (DateTimeParseException | IndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static Timestamp timestamp(Instant i) {
+        return i == null ? null : Timestamp.from(i);
     }
 
     private String toJson(List<?> values) {
@@ -92,4 +235,5 @@ public class ReadModelWriter {
             throw new UncheckedIOException(e);
         }
     }
+
 }

@@ -1,14 +1,14 @@
 package io.sitrep.query.store;
 
+import io.sitrep.query.search.FacetRow;
 import io.sitrep.query.search.HitEntityRow;
+import io.sitrep.query.search.SearchFilter;
 import io.sitrep.query.search.SearchRow;
 import io.sitrep.query.search.SnippetMarkup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +16,10 @@ import java.util.UUID;
 /**
  * Full-text search over the read model. The user's words only ever reach PostgreSQL as a bind
  * parameter of websearch_to_tsquery, which accepts any string without a syntax error.
+ *
+ * <p>A hit is a document, or for a live blog (a document with segments) one of its entries. Every
+ * hit has a sort key k (relevance, or time as epoch seconds) and is ordered by (k desc, article id,
+ * ordinal), a total order, so a keyset cursor of the last hit continues exactly where a page ended.
  */
 @ApplicationScoped
 public class SearchRepository {
@@ -23,76 +27,181 @@ public class SearchRepository {
     private static final String HEADLINE_OPTIONS = "MaxFragments=2, MinWords=8, MaxWords=30, FragmentDelimiter=\" … \", "
             + "StartSel=" + SnippetMarkup.START + ", StopSel=" + SnippetMarkup.STOP;
 
-    private final EntityManager em;
-
-    SearchRepository(EntityManager em) {
-        this.em = em;
+    public record After(double key, UUID articleId, int ordinal) {
     }
 
-    /**
-     * One page ordered by (score desc, article id): stable, so a keyset cursor of the last hit's
-     * (score, id) continues exactly where the page ended.
-     */
-    @SuppressWarnings("unchecked")
-    public List<SearchRow> search(String q, Float afterScore, UUID afterId, int limit) {
-        String keyset = afterScore == null ? ""
-                : " AND (ts_rank_cd(d.search_vector, q.query) < CAST(?4 AS real)"
-                  + " OR (ts_rank_cd(d.search_vector, q.query) = CAST(?4 AS real) AND d.article_id > ?5))";
-        Query query = em.createNativeQuery("""
-                WITH q AS (SELECT websearch_to_tsquery('english', ?1) AS query),
-                page AS (
-                    SELECT d.article_id, d.title, d.source, d.url, d.language, d.published_at, d.body,
-                           ts_rank_cd(d.search_vector, q.query) AS score, q.query
-                    FROM document d, q
-                    WHERE d.search_vector @@ q.query %s
-                    ORDER BY score DESC, d.article_id
-                    LIMIT ?2)
-                SELECT article_id, title, source, url, language, published_at, score,
-                       ts_headline('english', body, query, ?3) AS snippet
-                FROM page ORDER BY score DESC, article_id
-                """.formatted(keyset))
-                .setParameter(1, q)
-                .setParameter(2, limit)
-                .setParameter(3, HEADLINE_OPTIONS);
-        if (afterScore != null) {
-            query.setParameter(4, afterScore).setParameter(5, afterId);
+    private final Db db;
+
+    SearchRepository(Db db) {
+        this.db = db;
+    }
+
+    /** WITH q, hits and m: every hit of the filter with its sort key k. Shared by pages, facets and exports. */
+    static Sql matches(SearchFilter f) {
+        boolean q = f.hasQuery();
+        Sql s = new Sql();
+        if (q) {
+            s.append("WITH q AS (SELECT websearch_to_tsquery('english', ?) AS query), ", f.q());
+        } else {
+            s.append("WITH q AS (SELECT CAST(NULL AS tsquery) AS query), ");
         }
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new SearchRow((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], toInstant(r[5]), ((Number) r[6]).floatValue(), SnippetMarkup.toHtml((String) r[7])))
-                .toList();
+        s.append("hits AS (SELECT d.article_id, -1 AS ordinal, d.published_at AS at, ")
+                .append(q ? "ts_rank_cd(d.search_vector, q.query)" : "CAST(0 AS real)")
+                .append(" AS score FROM document d, q WHERE d.segment_count = 0");
+        if (q) {
+            s.append(" AND d.search_vector @@ q.query");
+        }
+        documentFilters(s, f);
+        s.append(" UNION ALL SELECT g.article_id, g.ordinal, COALESCE(g.occurred_at, d.published_at), ")
+                .append(q ? "ts_rank_cd(g.search_vector, q.query)" : "CAST(0 AS real)")
+                .append(" FROM segment g JOIN document d ON d.article_id = g.article_id, q WHERE true");
+        if (q) {
+            s.append(" AND g.search_vector @@ q.query");
+        }
+        documentFilters(s, f);
+        s.append("), m AS (SELECT h.article_id, h.ordinal, h.at, h.score, ")
+                .append(f.sort() == SearchFilter.Sort.TIME
+                        ? "COALESCE(CAST(EXTRACT(EPOCH FROM h.at) AS float8), -1e15)"
+                        : "CAST(h.score AS float8)")
+                .append(" AS k FROM hits h WHERE true");
+        if (f.from() != null) {
+            s.append(" AND h.at >= ?", f.from());
+        }
+        if (f.to() != null) {
+            s.append(" AND h.at < ?", f.to());
+        }
+        return s.append(")");
     }
 
-    @SuppressWarnings("unchecked")
+    private static void documentFilters(Sql s, SearchFilter f) {
+        for (Long id : f.entityIds()) {
+            s.append(" AND d.article_id IN (SELECT de.article_id FROM document_entity de"
+                    + " JOIN entity e ON e.entity_id = de.entity_id WHERE e.canonical_id = ?)", id);
+        }
+        if (f.entityType() != null) {
+            s.append(" AND d.article_id IN (SELECT de.article_id FROM document_entity de"
+                    + " JOIN entity e ON e.entity_id = de.entity_id JOIN entity c ON c.entity_id = e.canonical_id"
+                    + " WHERE c.type = ? AND NOT c.hidden)", f.entityType());
+        }
+        if (!f.sources().isEmpty()) {
+            s.append(" AND d.source = ANY(?)", (Object) f.sources().toArray(String[]::new));
+        }
+        if (f.language() != null) {
+            s.append(" AND d.language = ?", f.language());
+        }
+        if (f.from() != null) {
+            // A cheap superset for documents: a live blog published before 'from' can have later entries.
+            s.append(" AND (d.published_at IS NULL OR d.segment_count > 0 OR d.published_at >= ?)", f.from());
+        }
+    }
+
+    public List<SearchRow> page(SearchFilter f, After after, int limit) {
+        Sql s = matches(f).append(", page AS (SELECT * FROM m");
+        if (after != null) {
+            s.append(" WHERE (k < ? OR (k = ? AND (article_id, ordinal) > (?, ?)))",
+                    after.key(), after.key(), after.articleId(), after.ordinal());
+        }
+        s.append(" ORDER BY k DESC, article_id, ordinal LIMIT ?)", limit);
+        s.append("""
+                 SELECT p.article_id, p.ordinal, p.k, p.score, d.title, d.source, d.url, d.language, d.published_at,
+                        g.headline, g.start_offset, g.end_offset, g.occurred_at,
+                        CASE WHEN q.query IS NULL THEN left(COALESCE(g.body, d.body), 240)
+                             ELSE ts_headline('english', COALESCE(g.body, d.body), q.query, ?) END AS snippet
+                 FROM page p JOIN document d ON d.article_id = p.article_id
+                      LEFT JOIN segment g ON g.article_id = p.article_id AND g.ordinal = p.ordinal, q
+                 ORDER BY p.k DESC, p.article_id, p.ordinal
+                """, HEADLINE_OPTIONS);
+        return db.list(s, SearchRepository::row);
+    }
+
+    private static SearchRow row(ResultSet rs) throws SQLException {
+        int ordinal = rs.getInt("ordinal");
+        return new SearchRow(rs.getObject("article_id", UUID.class), ordinal, rs.getDouble("k"),
+                rs.getString("title"), rs.getString("source"), rs.getString("url"), rs.getString("language"),
+                Db.instant(rs, "published_at"), rs.getFloat("score"), rs.getString("snippet"),
+                rs.getString("headline"), ordinal < 0 ? null : rs.getInt("start_offset"),
+                ordinal < 0 ? null : rs.getInt("end_offset"), Db.instant(rs, "occurred_at"));
+    }
+
+    /** Facets over the whole match set, computed in one statement over one materialised match list. */
+    public List<FacetRow> facets(SearchFilter f, String interval, int entitiesPerType) {
+        Sql s = matches(f).append("""
+                , mm AS MATERIALIZED (SELECT m.article_id, m.at, d.source, d.language
+                                      FROM m JOIN document d ON d.article_id = m.article_id),
+                docs AS MATERIALIZED (SELECT DISTINCT article_id FROM mm),
+                -- Documents per entity: one hash aggregate over the (document, entity) rows; only canonical
+                -- entities with merged members need a distinct count, so a document naming both counts once.
+                per AS (SELECT de.entity_id, count(*) AS n FROM docs JOIN document_entity de ON de.article_id = docs.article_id
+                        GROUP BY de.entity_id),
+                multi AS (SELECT canonical_id FROM entity WHERE merged_into IS NOT NULL),
+                counts AS (
+                    SELECT e.canonical_id, sum(per.n) AS n FROM per JOIN entity e ON e.entity_id = per.entity_id
+                    WHERE e.canonical_id NOT IN (SELECT canonical_id FROM multi) GROUP BY e.canonical_id
+                    UNION ALL
+                    SELECT e.canonical_id, count(DISTINCT de.article_id) FROM docs
+                         JOIN document_entity de ON de.article_id = docs.article_id
+                         JOIN entity e ON e.entity_id = de.entity_id
+                    WHERE e.canonical_id IN (SELECT canonical_id FROM multi) GROUP BY e.canonical_id)
+                SELECT CAST('total' AS text) AS kind, CAST(NULL AS text) AS key, CAST(NULL AS bigint) AS entity_id,
+                       CAST(NULL AS text) AS name, count(*) AS n FROM mm
+                UNION ALL (SELECT 'source', source, NULL, NULL, count(*) FROM mm GROUP BY source
+                           ORDER BY count(*) DESC, source NULLS LAST LIMIT 50)
+                UNION ALL (SELECT 'language', language, NULL, NULL, count(*) FROM mm GROUP BY language
+                           ORDER BY count(*) DESC, language NULLS LAST LIMIT 50)
+                UNION ALL (SELECT 'date', to_char(date_trunc(?, at, 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD'), NULL, NULL,
+                                  count(*) FROM mm WHERE at IS NOT NULL GROUP BY 2 ORDER BY 2)
+                UNION ALL (SELECT 'entity', type, entity_id, name, n FROM (
+                               SELECT c.type, c.entity_id, c.name, x.n,
+                                      row_number() OVER (PARTITION BY c.type ORDER BY x.n DESC, c.entity_id) AS rn
+                               FROM counts x JOIN entity c ON c.entity_id = x.canonical_id WHERE NOT c.hidden) y
+                           WHERE rn <= ? ORDER BY type, n DESC, entity_id)
+                """, interval, entitiesPerType);
+        return db.list(s, rs -> new FacetRow(rs.getString("kind"), rs.getString("key"), Db.nullableLong(rs, "entity_id"),
+                rs.getString("name"), rs.getLong("n")));
+    }
+
+    /** The visible, merge-resolved entities of the documents, most mentioned first. */
     public List<HitEntityRow> entitiesOf(Collection<UUID> articleIds) {
         if (articleIds.isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT de.article_id, e.entity_id, e.name, e.type, de.mention_count
+        Sql s = new Sql().append("""
+                SELECT de.article_id, c.entity_id, c.name, c.type, sum(de.mention_count) AS mentions
                 FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
-                WHERE de.article_id = ANY(?1)
-                ORDER BY de.article_id, de.mention_count DESC, e.entity_id
-                """)
-                .setParameter(1, articleIds.toArray(UUID[]::new))
-                .getResultList();
-        return rows.stream().map(r -> new HitEntityRow((UUID) r[0], ((Number) r[1]).longValue(), (String) r[2],
-                (String) r[3], ((Number) r[4]).intValue())).toList();
+                     JOIN entity c ON c.entity_id = e.canonical_id
+                WHERE de.article_id = ANY(?) AND NOT c.hidden
+                GROUP BY de.article_id, c.entity_id, c.name, c.type
+                ORDER BY de.article_id, mentions DESC, c.entity_id
+                """, (Object) articleIds.toArray(UUID[]::new));
+        return db.list(s, rs -> new HitEntityRow(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3),
+                rs.getString(4), rs.getInt(5)));
     }
 
-    private static Instant toInstant(Object value) {
-        if (value == null) {
-            return null;
+    public record Surface(UUID articleId, long entityId, String text) {
+    }
+
+    /** Every distinct spelling of a visible entity in the documents, and the canonical entity it names. */
+    public List<Surface> surfacesOf(Collection<UUID> articleIds) {
+        if (articleIds.isEmpty()) {
+            return List.of();
         }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+        Sql s = new Sql().append("""
+                SELECT DISTINCT mn.article_id, c.entity_id, mn.surface
+                FROM mention mn JOIN entity e ON e.entity_id = mn.entity_id JOIN entity c ON c.entity_id = e.canonical_id
+                WHERE mn.article_id = ANY(?) AND NOT c.hidden
+                """, (Object) articleIds.toArray(UUID[]::new));
+        return db.list(s, rs -> new Surface(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3)));
+    }
+
+    /** Export: every hit in page order, streamed; no snippet (that would cost a headline per row). */
+    public void export(SearchFilter f, Db.RowSink sink) {
+        Sql s = matches(f).append("""
+                 SELECT m.article_id, m.ordinal, m.score, m.at, d.title, d.source, d.url, d.language, d.published_at,
+                        g.headline, g.occurred_at
+                 FROM m JOIN document d ON d.article_id = m.article_id
+                      LEFT JOIN segment g ON g.article_id = m.article_id AND g.ordinal = m.ordinal
+                 ORDER BY m.k DESC, m.article_id, m.ordinal
+                """);
+        db.stream(s, sink);
     }
 }

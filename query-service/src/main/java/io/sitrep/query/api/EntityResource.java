@@ -1,0 +1,137 @@
+package io.sitrep.query.api;
+
+import io.sitrep.query.store.CurationWriter;
+import io.sitrep.query.store.EntityDirectory;
+import io.sitrep.query.store.EntityRepository;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Locale;
+
+@Path("/api/v1/entities")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Entities", description = "Canonical entities: lookup, profiles, source comparison")
+public class EntityResource {
+
+    private final CurationWriter curation;
+    private final EntityDirectory directory;
+    private final EntityRepository repository;
+
+    EntityResource(CurationWriter curation, EntityDirectory directory, EntityRepository repository) {
+        this.curation = curation;
+        this.directory = directory;
+        this.repository = repository;
+    }
+
+    @PUT
+    @Path("/{entityId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Tag(name = "Internal", description = "Service-to-service endpoints")
+    @Operation(summary = "Apply a curation change (called by entity-service)",
+            description = "Rename, hide (removes the entity from every answer) or merge (mergedInto: every query treats "
+                    + "the entity as the target; null undoes it). Idempotent. A curated name is not overwritten by documents.")
+    @APIResponse(responseCode = "201", description = "The entity was not known before")
+    @APIResponse(responseCode = "200", description = "Applied (or already so)")
+    @APIResponse(responseCode = "400", description = "Invalid body, id mismatch, or a merge into itself",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The merge would close a cycle",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response curate(@PathParam("entityId") long entityId, @Valid @NotNull EntityCuration body) {
+        String path = "/api/v1/entities/" + entityId;
+        if (body.entityId() != entityId) {
+            return ProblemMapper.respond(Problem.of("id-mismatch", "Bad Request", 400,
+                    "The path id and the body's entityId differ", path));
+        }
+        if (body.mergedInto() != null && body.mergedInto() == entityId) {
+            throw ApiErrors.badRequest(path, "mergedInto", "an entity cannot be merged into itself");
+        }
+        CurationWriter.Outcome outcome = curation.apply(new EntityCuration(entityId, body.name().strip(),
+                body.type().strip().toUpperCase(Locale.ROOT), body.hidden(), body.mergedInto()));
+        return switch (outcome) {
+            case CYCLE -> throw ApiErrors.conflict(path, "Entity " + body.mergedInto() + " is already merged into "
+                    + entityId + "; merging back would close a cycle");
+            case CREATED -> Response.status(201).build();
+            case UPDATED -> Response.ok().build();
+        };
+    }
+
+    @GET
+    @Path("/autocomplete")
+    @Operation(summary = "Suggest entities for a prefix or a misspelling",
+            description = "Matches canonical names and aliases: prefixes of the name or of any of its words first, "
+                    + "then fuzzy (trigram) matches; within each, the most prominent (most documents) first.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EntityViews.Suggestions.class),
+            examples = @ExampleObject(name = "prefix", value = """
+                    {"query":"ada q","suggestions":[{"entityId":8,"name":"Ada Quill","type":"PERSON","matched":"Ada Quill",
+                    "prefix":true,"similarity":0.5,"documents":3}]}""")))
+    @APIResponse(responseCode = "400", description = "q missing or over 100 characters, limit out of 1..100",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EntityViews.Suggestions autocomplete(
+            @QueryParam("q") @NotBlank @Size(max = 100) @Parameter(required = true, example = "quil") String q,
+            @QueryParam("type") @Size(max = 32) @Parameter(example = "PERSON") String type,
+            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
+        String t = Params.blankToNull(type);
+        return new EntityViews.Suggestions(q, repository.autocomplete(q, t == null ? null : t.toUpperCase(Locale.ROOT),
+                limit));
+    }
+
+    @GET
+    @Path("/{entityId}")
+    @Operation(summary = "An entity's profile",
+            description = "Name, type, spellings and the sources that used each, roles over time, mention and document "
+                    + "counts, first and last seen, top co-occurring entities with PMI, source distribution, latest quotes. "
+                    + "A merged id answers with its target's profile (requestedId set).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EntityViews.Profile.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or hidden",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EntityViews.Profile profile(@PathParam("entityId") String entityId) {
+        String path = "/api/v1/entities/" + entityId;
+        EntityDirectory.Canonical c = require(path, entityId);
+        return repository.profile(c, 10, 10);
+    }
+
+    @GET
+    @Path("/{entityId}/sources")
+    @Operation(summary = "How each source covers an entity",
+            description = "Per source: documents, mentions, share, spellings used, titles given, quotes, salience and "
+                    + "the entities that source mentions with it.")
+    @APIResponse(responseCode = "200",
+            content = @Content(schema = @Schema(implementation = EntityViews.SourceComparison.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or hidden",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EntityViews.SourceComparison sources(@PathParam("entityId") String entityId) {
+        String path = "/api/v1/entities/" + entityId + "/sources";
+        return repository.sources(require(path, entityId), 5);
+    }
+
+    private EntityDirectory.Canonical require(String path, String entityId) {
+        long id;
+        try {
+            id = Long.parseLong(entityId);
+        } catch (NumberFormatException e) {
+            throw ApiErrors.notFound(path, "No entity " + entityId);
+        }
+        return directory.visible(id).orElseThrow(() -> ApiErrors.notFound(path, "No entity " + id));
+    }
+}

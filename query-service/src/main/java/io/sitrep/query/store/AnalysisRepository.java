@@ -1,0 +1,165 @@
+package io.sitrep.query.store;
+
+import io.sitrep.query.api.AnalysisViews;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Network and timeline reads over canonical, visible entities. */
+@ApplicationScoped
+public class AnalysisRepository {
+
+    public static final int MAX_NETWORK_DOCUMENTS = 10_000;
+
+    private final Db db;
+
+    AnalysisRepository(Db db) {
+        this.db = db;
+    }
+
+    public AnalysisViews.Network network(Long entityId, String q, boolean sentences, long minWeight, int maxNodes) {
+        Sql s = new Sql().append("WITH seed AS MATERIALIZED (SELECT d.article_id FROM document d WHERE true");
+        if (q != null) {
+            s.append(" AND d.search_vector @@ websearch_to_tsquery('english', ?)", q);
+        }
+        if (entityId != null) {
+            s.append(" AND d.article_id IN (SELECT de.article_id FROM document_entity de"
+                    + " JOIN entity e ON e.entity_id = de.entity_id WHERE e.canonical_id = ?)", entityId);
+        }
+        s.append(" ORDER BY d.published_at DESC NULLS LAST, d.article_id LIMIT ?), ", MAX_NETWORK_DOCUMENTS + 1);
+        if (sentences) {
+            s.append("""
+                    units AS MATERIALIZED (SELECT DISTINCT mn.article_id, mn.sentence, c.entity_id
+                        FROM seed JOIN mention mn ON mn.article_id = seed.article_id
+                             JOIN entity e ON e.entity_id = mn.entity_id JOIN entity c ON c.entity_id = e.canonical_id
+                        WHERE NOT c.hidden
+                    """);
+            if (entityId != null) {
+                s.append(" AND (mn.article_id, mn.sentence) IN (SELECT m2.article_id, m2.sentence FROM mention m2"
+                        + " JOIN entity e2 ON e2.entity_id = m2.entity_id WHERE e2.canonical_id = ?)", entityId);
+            }
+            s.append("), ");
+        } else {
+            s.append("""
+                    units AS MATERIALIZED (SELECT DISTINCT de.article_id, 0 AS sentence, c.entity_id
+                        FROM seed JOIN document_entity de ON de.article_id = seed.article_id
+                             JOIN entity e ON e.entity_id = de.entity_id JOIN entity c ON c.entity_id = e.canonical_id
+                        WHERE NOT c.hidden),
+                    """);
+        }
+        s.append("""
+                nodes AS (SELECT entity_id, count(*) AS weight FROM units GROUP BY entity_id
+                          ORDER BY COALESCE(entity_id = CAST(? AS bigint), false) DESC, weight DESC, entity_id LIMIT ?)
+                SELECT 'n' AS kind, n.entity_id AS a, CAST(NULL AS bigint) AS b, n.weight, c.name, c.type
+                FROM nodes n JOIN entity c ON c.entity_id = n.entity_id
+                UNION ALL
+                SELECT 'e', x.entity_id, y.entity_id, count(*), NULL, NULL
+                FROM units x JOIN units y ON y.article_id = x.article_id AND y.sentence = x.sentence
+                                          AND x.entity_id < y.entity_id
+                WHERE x.entity_id IN (SELECT entity_id FROM nodes) AND y.entity_id IN (SELECT entity_id FROM nodes)
+                GROUP BY x.entity_id, y.entity_id HAVING count(*) >= ?
+                UNION ALL
+                SELECT 'd', count(*), NULL, NULL, NULL, NULL FROM seed
+                """, entityId, maxNodes, minWeight);
+        List<AnalysisViews.Node> nodes = new ArrayList<>();
+        List<AnalysisViews.Edge> edges = new ArrayList<>();
+        long[] documents = {0};
+        db.list(s, rs -> {
+            switch (rs.getString(1)) {
+                case "n" -> nodes.add(new AnalysisViews.Node(rs.getLong(2), rs.getString(5), rs.getString(6), rs.getLong(4)));
+                case "e" -> edges.add(new AnalysisViews.Edge(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                default -> documents[0] = rs.getLong(2);
+            }
+            return null;
+        });
+        nodes.sort((a, b) -> a.weight() != b.weight() ? Long.compare(b.weight(), a.weight()) : Long.compare(a.id(), b.id()));
+        edges.sort((a, b) -> a.weight() != b.weight() ? Long.compare(b.weight(), a.weight())
+                : a.source() != b.source() ? Long.compare(a.source(), b.source()) : Long.compare(a.target(), b.target()));
+        boolean truncated = documents[0] > MAX_NETWORK_DOCUMENTS;
+        return new AnalysisViews.Network(sentences ? "sentence" : "document", entityId, q,
+                Math.min(documents[0], MAX_NETWORK_DOCUMENTS), truncated, nodes, edges);
+    }
+
+    public record Named(long id, String name) {
+    }
+
+    public AnalysisViews.Timeline timeline(List<Named> entities, String interval, Instant from, Instant to, int maxEvents) {
+        Long[] ids = entities.stream().map(Named::id).toArray(Long[]::new);
+        Sql counts = new Sql().append("""
+                SELECT c.entity_id, to_char(date_trunc(?, d.published_at, 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS bucket,
+                       d.source, count(DISTINCT d.article_id) AS docs, sum(de.mention_count) AS mentions
+                FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
+                     JOIN entity c ON c.entity_id = e.canonical_id JOIN document d ON d.article_id = de.article_id
+                WHERE c.entity_id = ANY(?) AND d.published_at IS NOT NULL
+                """, interval, ids);
+        if (from != null) {
+            counts.append(" AND d.published_at >= ?", from);
+        }
+        if (to != null) {
+            counts.append(" AND d.published_at < ?", to);
+        }
+        counts.append(" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 NULLS LAST");
+        Map<Long, TreeMap<String, long[]>> totals = new LinkedHashMap<>();
+        Map<Long, TreeMap<String, Map<String, Long>>> bySource = new LinkedHashMap<>();
+        db.list(counts, rs -> {
+            long id = rs.getLong(1);
+            String bucket = rs.getString(2);
+            String source = rs.getString(3);
+            long docs = rs.getLong(4), mentions = rs.getLong(5);
+            long[] t = totals.computeIfAbsent(id, k -> new TreeMap<>()).computeIfAbsent(bucket, k -> new long[2]);
+            t[0] += docs;
+            t[1] += mentions;
+            bySource.computeIfAbsent(id, k -> new TreeMap<>()).computeIfAbsent(bucket, k -> new TreeMap<>())
+                    .put(source == null ? "(unknown)" : source, docs);
+            return null;
+        });
+        List<AnalysisViews.Series> series = new ArrayList<>();
+        for (Named e : entities) {
+            List<AnalysisViews.Bucket> buckets = new ArrayList<>();
+            totals.getOrDefault(e.id(), new TreeMap<>()).forEach((bucket, t) -> buckets.add(new AnalysisViews.Bucket(
+                    bucket, t[0], t[1], bySource.get(e.id()).get(bucket))));
+            series.add(new AnalysisViews.Series(e.id(), e.name(), buckets));
+        }
+        Sql events = new Sql().append("""
+                SELECT * FROM (
+                    SELECT 'segment' AS kind, g.occurred_at AS at, g.article_id, g.ordinal, g.headline AS text,
+                           g.start_offset, g.end_offset, array_agg(DISTINCT c.entity_id ORDER BY c.entity_id) AS ids,
+                           d.title, d.source
+                    FROM segment g JOIN document d ON d.article_id = g.article_id
+                         JOIN mention mn ON mn.article_id = g.article_id AND mn.start_offset >= g.start_offset
+                                        AND mn.start_offset < g.end_offset
+                         JOIN entity e ON e.entity_id = mn.entity_id JOIN entity c ON c.entity_id = e.canonical_id
+                    WHERE c.entity_id = ANY(?) AND g.occurred_at IS NOT NULL
+                    GROUP BY g.article_id, g.ordinal, d.article_id
+                    UNION ALL
+                    SELECT 'statement', CAST(s.date AS timestamp) AT TIME ZONE 'UTC', s.article_id, s.ordinal, s.statement,
+                           s.stmt_start, s.stmt_end, array_agg(DISTINCT c.entity_id ORDER BY c.entity_id), d.title, d.source
+                    FROM dated_statement s JOIN document d ON d.article_id = s.article_id
+                         JOIN mention mn ON mn.article_id = s.article_id AND mn.start_offset >= s.stmt_start
+                                        AND mn.end_offset <= s.stmt_end
+                         JOIN entity e ON e.entity_id = mn.entity_id JOIN entity c ON c.entity_id = e.canonical_id
+                    WHERE c.entity_id = ANY(?)
+                    GROUP BY s.article_id, s.ordinal, d.article_id) ev WHERE true
+                """, ids, ids);
+        if (from != null) {
+            events.append(" AND at >= ?", from);
+        }
+        if (to != null) {
+            events.append(" AND at < ?", to);
+        }
+        events.append(" ORDER BY at, article_id, kind, ordinal LIMIT ?", maxEvents + 1);
+        List<AnalysisViews.Event> rows = db.list(events, rs -> new AnalysisViews.Event(rs.getString("kind"),
+                Db.instant(rs, "at"), rs.getObject("article_id", UUID.class), rs.getInt("ordinal"), rs.getString("text"),
+                rs.getInt("start_offset"), rs.getInt("end_offset"),
+                Arrays.asList((Long[]) rs.getArray("ids").getArray()), rs.getString("title"), rs.getString("source")));
+        boolean truncated = rows.size() > maxEvents;
+        return new AnalysisViews.Timeline(interval, series, truncated ? rows.subList(0, maxEvents) : rows, truncated);
+    }
+}

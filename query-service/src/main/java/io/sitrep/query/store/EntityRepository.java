@@ -1,0 +1,255 @@
+package io.sitrep.query.store;
+
+import io.sitrep.query.api.EntityViews;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Entity-centred reads. Every query works on the canonical entity and all ids merged into it. */
+@ApplicationScoped
+public class EntityRepository {
+
+    private final Db db;
+
+    EntityRepository(Db db) {
+        this.db = db;
+    }
+
+    static String likeEscape(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    public List<EntityViews.Suggestion> autocomplete(String q, String type, int limit) {
+        String needle = q.strip().toLowerCase(java.util.Locale.ROOT);
+        String prefix = likeEscape(needle) + "%";
+        String wordPrefix = "% " + likeEscape(needle) + "%";
+        Sql s = new Sql().append("""
+                WITH cand AS (
+                    SELECT e.canonical_id AS id, e.name AS matched, similarity(lower(e.name), ?) AS sim,
+                           (lower(e.name) LIKE ? ESCAPE '!' OR lower(e.name) LIKE ? ESCAPE '!') AS prefix
+                    FROM entity e
+                    WHERE lower(e.name) LIKE ? ESCAPE '!' OR lower(e.name) LIKE ? ESCAPE '!' OR lower(e.name) % ?
+                    UNION ALL
+                    SELECT e.canonical_id, a.alias, similarity(lower(a.alias), ?),
+                           (lower(a.alias) LIKE ? ESCAPE '!' OR lower(a.alias) LIKE ? ESCAPE '!')
+                    FROM entity_alias a JOIN entity e ON e.entity_id = a.entity_id
+                    WHERE lower(a.alias) LIKE ? ESCAPE '!' OR lower(a.alias) LIKE ? ESCAPE '!' OR lower(a.alias) % ?),
+                best AS (SELECT DISTINCT ON (id) id, matched, sim, prefix FROM cand ORDER BY id, prefix DESC, sim DESC)
+                SELECT c.entity_id, c.name, c.type, b.matched, b.prefix, b.sim,
+                       (SELECT count(DISTINCT de.article_id) FROM document_entity de
+                        JOIN entity m ON m.entity_id = de.entity_id WHERE m.canonical_id = c.entity_id) AS docs
+                FROM best b JOIN entity c ON c.entity_id = b.id
+                WHERE NOT c.hidden
+                """, needle, prefix, wordPrefix, prefix, wordPrefix, needle,
+                needle, prefix, wordPrefix, prefix, wordPrefix, needle);
+        if (type != null) {
+            s.append(" AND c.type = ?", type);
+        }
+        s.append(" ORDER BY b.prefix DESC, docs DESC, b.sim DESC, c.entity_id LIMIT ?", limit);
+        return db.list(s, rs -> new EntityViews.Suggestion(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getBoolean(5), Math.round(rs.getDouble(6) * 1000) / 1000.0, rs.getLong(7)));
+    }
+
+    public EntityViews.Profile profile(EntityDirectory.Canonical c, int coLimit, int quoteLimit) {
+        long id = c.entityId();
+        List<Long> merged = db.list(new Sql().append(
+                "SELECT entity_id FROM entity WHERE canonical_id = ? AND entity_id <> ? ORDER BY entity_id", id, id),
+                rs -> rs.getLong(1));
+        Object[] counts = db.one(new Sql().append("""
+                SELECT COALESCE(sum(de.mention_count), 0), count(DISTINCT de.article_id), min(d.published_at), max(d.published_at)
+                FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
+                     JOIN document d ON d.article_id = de.article_id
+                WHERE e.canonical_id = ?
+                """, id), rs -> new Object[] {rs.getLong(1), rs.getLong(2), Db.instant(rs, "min"), Db.instant(rs, "max")})
+                .orElseThrow();
+        Map<String, List<EntityViews.SourceCount>> aliases = new LinkedHashMap<>();
+        db.list(new Sql().append("""
+                SELECT mn.surface, d.source, count(*) AS n FROM mention mn JOIN entity e ON e.entity_id = mn.entity_id
+                     JOIN document d ON d.article_id = mn.article_id
+                WHERE e.canonical_id = ? GROUP BY mn.surface, d.source ORDER BY mn.surface, n DESC, d.source
+                """, id), rs -> {
+            aliases.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                    .add(new EntityViews.SourceCount(rs.getString(2), rs.getLong(3)));
+            return null;
+        });
+        db.list(new Sql().append("""
+                SELECT DISTINCT a.alias FROM entity_alias a JOIN entity e ON e.entity_id = a.entity_id
+                WHERE e.canonical_id = ? ORDER BY a.alias
+                """, id), rs -> aliases.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()));
+        List<EntityViews.Alias> aliasViews = aliases.entrySet().stream()
+                .map(e -> new EntityViews.Alias(e.getKey(), e.getValue())).toList();
+        List<EntityViews.Role> roles = db.list(new Sql().append("""
+                SELECT r.title, r.organisation, min(d.published_at) AS first_seen, max(d.published_at) AS last_seen,
+                       count(DISTINCT r.article_id) AS docs
+                FROM entity_role r JOIN entity e ON e.entity_id = r.entity_id JOIN document d ON d.article_id = r.article_id
+                WHERE e.canonical_id = ?
+                GROUP BY r.title, r.organisation ORDER BY first_seen NULLS LAST, r.title, r.organisation
+                """, id), rs -> new EntityViews.Role(rs.getString(1), rs.getString(2), Db.instant(rs, "first_seen"),
+                Db.instant(rs, "last_seen"), rs.getLong(5)));
+        List<EntityViews.SourceShare> sources = db.list(new Sql().append("""
+                SELECT d.source, count(DISTINCT d.article_id) AS docs, sum(de.mention_count) AS mentions
+                FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
+                     JOIN document d ON d.article_id = de.article_id
+                WHERE e.canonical_id = ? GROUP BY d.source ORDER BY docs DESC, d.source NULLS LAST
+                """, id), rs -> new EntityViews.SourceShare(rs.getString(1), rs.getLong(2), rs.getLong(3), 0));
+        long documents = (Long) counts[1];
+        sources = sources.stream().map(s -> new EntityViews.SourceShare(s.source(), s.documents(), s.mentions(),
+                documents == 0 ? 0 : Math.round(1000.0 * s.documents() / documents) / 1000.0)).toList();
+        return new EntityViews.Profile(id, c.requestedId() == id ? null : c.requestedId(), c.name(), c.type(), merged,
+                aliasViews, roles, (Long) counts[0], documents, (Instant) counts[2], (Instant) counts[3],
+                coOccurring(id, null, coLimit), sources, quotes(new QuoteQuery(List.of(id), null, null, null), null,
+                        quoteLimit));
+    }
+
+    /** Entities sharing documents with the canonical entity, with PMI over documents (optionally one source's). */
+    public List<EntityViews.CoOccurrence> coOccurring(long id, String source, int limit) {
+        // Scoped to one source, every count joins the source's documents; otherwise no join at all.
+        String scopeJoin = source == null ? "" : " JOIN scope ON scope.article_id = de.article_id";
+        Sql s = new Sql();
+        if (source != null) {
+            s.append("WITH scope AS MATERIALIZED (SELECT d.article_id FROM document d WHERE d.source = ?), ", source);
+        } else {
+            s.append("WITH ");
+        }
+        s.append("""
+                mine AS (SELECT DISTINCT de.article_id FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
+                         %s WHERE e.canonical_id = ?),
+                per AS (SELECT de.entity_id, count(*) AS n FROM mine
+                        JOIN document_entity de ON de.article_id = mine.article_id GROUP BY de.entity_id),
+                multi AS (SELECT canonical_id FROM entity WHERE merged_into IS NOT NULL),
+                counts AS (
+                    SELECT e.canonical_id, sum(per.n) AS n FROM per JOIN entity e ON e.entity_id = per.entity_id
+                    WHERE e.canonical_id NOT IN (SELECT canonical_id FROM multi) GROUP BY e.canonical_id
+                    UNION ALL
+                    SELECT e.canonical_id, count(DISTINCT de.article_id) FROM mine
+                         JOIN document_entity de ON de.article_id = mine.article_id
+                         JOIN entity e ON e.entity_id = de.entity_id
+                    WHERE e.canonical_id IN (SELECT canonical_id FROM multi) GROUP BY e.canonical_id),
+                co AS (SELECT c.entity_id, c.name, c.type, counts.n FROM counts JOIN entity c ON c.entity_id = counts.canonical_id
+                       WHERE c.entity_id <> ? AND NOT c.hidden ORDER BY counts.n DESC, c.entity_id LIMIT ?)
+                SELECT co.entity_id, co.name, co.type, co.n,
+                       (SELECT count(DISTINCT de.article_id) FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
+                        %s WHERE e.canonical_id = co.entity_id) AS df,
+                       (SELECT count(*) FROM mine) AS mine, (SELECT count(*) FROM %s) AS total
+                FROM co ORDER BY co.n DESC, co.entity_id
+                """.formatted(scopeJoin, scopeJoin, source == null ? "document" : "scope"), id, id, limit);
+        return db.list(s, rs -> {
+            long n = rs.getLong(4), df = rs.getLong(5), mine = rs.getLong(6), total = rs.getLong(7);
+            double pmi = n == 0 || df == 0 || mine == 0 ? 0
+                    : Math.log((double) n * total / ((double) mine * df)) / Math.log(2);
+            return new EntityViews.CoOccurrence(rs.getLong(1), rs.getString(2), rs.getString(3), n,
+                    Math.round(pmi * 1000) / 1000.0);
+        });
+    }
+
+    /** speakers: canonical ids (null: any); q: web-search words over the quote text. */
+    public record QuoteQuery(List<Long> speakers, String q, java.time.Instant from, java.time.Instant to) {
+    }
+
+    public record QuoteAfter(double key, UUID articleId, int ordinal) {
+    }
+
+    static Sql quoteSql(QuoteQuery query, QuoteAfter after, Integer limit) {
+        Sql s = new Sql().append("""
+                SELECT * FROM (
+                SELECT q.article_id, q.ordinal, c.entity_id AS speaker_id, COALESCE(q.speaker_name, c.name) AS speaker_name,
+                       q.verb, q.start_offset, q.end_offset, q.text, q.quoted_at, d.title, d.source, d.url,
+                       COALESCE(CAST(EXTRACT(EPOCH FROM q.quoted_at) AS float8), -1e15) AS k
+                FROM quote q JOIN document d ON d.article_id = q.article_id
+                     LEFT JOIN entity e ON e.entity_id = q.speaker_entity_id
+                     LEFT JOIN entity c ON c.entity_id = e.canonical_id
+                WHERE (c.entity_id IS NULL OR NOT c.hidden)
+                """);
+        if (query.speakers() != null) {
+            s.append(" AND c.entity_id = ANY(?)", (Object) query.speakers().toArray(Long[]::new));
+        }
+        if (query.q() != null) {
+            s.append(" AND q.search_vector @@ websearch_to_tsquery('english', ?)", query.q());
+        }
+        if (query.from() != null) {
+            s.append(" AND q.quoted_at >= ?", query.from());
+        }
+        if (query.to() != null) {
+            s.append(" AND q.quoted_at < ?", query.to());
+        }
+        s.append(") x");
+        if (after != null) {
+            s.append(" WHERE (k < ? OR (k = ? AND (article_id, ordinal) > (?, ?)))",
+                    after.key(), after.key(), after.articleId(), after.ordinal());
+        }
+        s.append(" ORDER BY k DESC, article_id, ordinal");
+        if (limit != null) {
+            s.append(" LIMIT ?", limit);
+        }
+        return s;
+    }
+
+    public record QuoteRow(EntityViews.QuoteView view, double key) {
+    }
+
+    public List<QuoteRow> quotePage(QuoteQuery query, QuoteAfter after, int limit) {
+        return db.list(quoteSql(query, after, limit), rs -> new QuoteRow(quote(rs), rs.getDouble("k")));
+    }
+
+    public List<EntityViews.QuoteView> quotes(QuoteQuery query, QuoteAfter after, int limit) {
+        return quotePage(query, after, limit).stream().map(QuoteRow::view).toList();
+    }
+
+    public void exportQuotes(QuoteQuery query, Db.RowSink sink) {
+        db.stream(quoteSql(query, null, null), sink);
+    }
+
+    public static EntityViews.QuoteView quote(ResultSet rs) throws SQLException {
+        return new EntityViews.QuoteView(rs.getObject("article_id", UUID.class), rs.getInt("ordinal"),
+                Db.nullableLong(rs, "speaker_id"), rs.getString("speaker_name"), rs.getString("verb"),
+                rs.getInt("start_offset"), rs.getInt("end_offset"), rs.getString("text"), Db.instant(rs, "quoted_at"),
+                rs.getString("title"), rs.getString("source"), rs.getString("url"));
+    }
+
+    public EntityViews.SourceComparison sources(EntityDirectory.Canonical c, int coLimit) {
+        long id = c.entityId();
+        List<EntityViews.SourceProfile> rows = db.list(new Sql().append("""
+                WITH mine AS (SELECT de.article_id, sum(de.mention_count) AS mentions, avg(de.salience) AS salience
+                              FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
+                              WHERE e.canonical_id = ? GROUP BY de.article_id)
+                SELECT d.source, count(*) AS docs, sum(mine.mentions) AS mentions, avg(mine.salience) AS salience,
+                       min(d.published_at) AS first_seen, max(d.published_at) AS last_seen,
+                       (SELECT array_to_string(array_agg(x.surface ORDER BY x.n DESC, x.surface), chr(31)) FROM (
+                            SELECT mn.surface, count(*) AS n FROM mention mn JOIN entity e ON e.entity_id = mn.entity_id
+                            JOIN document d2 ON d2.article_id = mn.article_id
+                            WHERE e.canonical_id = ? AND d2.source IS NOT DISTINCT FROM d.source GROUP BY mn.surface) x) AS spellings,
+                       (SELECT array_to_string(array_agg(DISTINCT r.title ORDER BY r.title), chr(31)) FROM entity_role r
+                            JOIN entity e ON e.entity_id = r.entity_id JOIN document d2 ON d2.article_id = r.article_id
+                            WHERE e.canonical_id = ? AND d2.source IS NOT DISTINCT FROM d.source) AS roles,
+                       (SELECT count(*) FROM quote q JOIN entity e ON e.entity_id = q.speaker_entity_id
+                            JOIN document d2 ON d2.article_id = q.article_id
+                            WHERE e.canonical_id = ? AND d2.source IS NOT DISTINCT FROM d.source) AS quotes
+                FROM mine JOIN document d ON d.article_id = mine.article_id
+                GROUP BY d.source ORDER BY docs DESC, d.source NULLS LAST
+                """, id, id, id, id), rs -> new EntityViews.SourceProfile(rs.getString("source"), rs.getLong("docs"),
+                rs.getLong("mentions"), 0, 0, Db.nullableDouble(rs, "salience"), Db.instant(rs, "first_seen"),
+                Db.instant(rs, "last_seen"), split(rs.getString("spellings")), split(rs.getString("roles")),
+                rs.getLong("quotes"), List.of()));
+        long total = rows.stream().mapToLong(EntityViews.SourceProfile::documents).sum();
+        List<EntityViews.SourceProfile> out = new ArrayList<>();
+        for (EntityViews.SourceProfile p : rows) {
+            out.add(new EntityViews.SourceProfile(p.source(), p.documents(), p.mentions(),
+                    total == 0 ? 0 : Math.round(1000.0 * p.documents() / total) / 1000.0,
+                    p.documents() == 0 ? 0 : Math.round(1000.0 * p.mentions() / p.documents()) / 1000.0,
+                    p.meanSalience(), p.firstSeen(), p.lastSeen(), p.spellings(), p.roles(), p.quotes(),
+                    p.source() == null ? List.of() : coOccurring(id, p.source(), coLimit)));
+        }
+        return new EntityViews.SourceComparison(id, c.name(), c.type(), total, out);
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split("\u001f"));
+    }
+}
