@@ -172,7 +172,11 @@ class KubernetesManifestsTest {
                     "/api/v1/articles", INGEST,
                     "/api/v1/article-batches", INGEST,
                     "/api/v1/search", QUERY,
-                    "/api/v1/documents", QUERY));
+                    "/api/v1/documents", QUERY,
+                    "/api/v1/entities", QUERY,
+                    "/api/v1/quotes", QUERY,
+                    "/api/v1/timeline", QUERY,
+                    "/api/v1/network", QUERY));
         }
     }
 

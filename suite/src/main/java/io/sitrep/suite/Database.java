@@ -36,7 +36,17 @@ public final class Database implements AutoCloseable {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(fresh);
+                    .setCleanDataDirectory(fresh)
+                    // Room for three services' pools plus replicas in the scale tests.
+                    .setServerConfig("max_connections", "300");
+            // Only for measuring how much of a benchmark is disk flushes; never for real data.
+            String slow = System.getProperty("sitrep.bench.log-slower-than-ms");
+            if (slow != null) {
+                builder.setServerConfig("log_min_duration_statement", slow);
+            }
+            if ("off".equals(System.getProperty("sitrep.bench.fsync"))) {
+                builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off");
+            }
             if (port > 0) {
                 builder.setPort(port);
             }
