@@ -1,5 +1,6 @@
 package io.sitrep.ingest.delivery;
 
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.sitrep.ingest.client.DocumentForAnalysis;
@@ -62,7 +63,7 @@ public class DeliveryDispatcher {
 
     private void deliver(PendingDelivery row) {
         DocumentForAnalysis document = QuarkusTransaction.requiringNew().call(() -> toDocument(row));
-        try {
+        try (Scope trace = TraceParent.resume(row.traceParent())) {
             entityService.deliver(document);
             QuarkusTransaction.requiringNew().run(() -> delivered(row));
             metrics.deliveryAttempt("delivered");

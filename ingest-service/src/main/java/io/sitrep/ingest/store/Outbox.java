@@ -1,6 +1,7 @@
 package io.sitrep.ingest.store;
 
 import io.sitrep.ingest.config.IngestConfig;
+import io.sitrep.ingest.delivery.TraceParent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -26,14 +27,19 @@ public class Outbox {
         this.config = config.outbox();
     }
 
-    /** Must run inside the caller's transaction, the one that stores the article. */
+    /**
+     * Must run inside the caller's transaction, the one that stores the article. Records the caller's trace
+     * (see {@link TraceParent}) so that the delivery joins it.
+     */
     public void enqueue(UUID articleId) {
         em.createNativeQuery("""
-                INSERT INTO outbox (article_id, next_attempt_at, created_at)
-                VALUES (?1, now(), now())
-                ON CONFLICT (article_id) DO UPDATE SET next_attempt_at = now(), attempts = 0, locked_until = NULL
+                INSERT INTO outbox (article_id, next_attempt_at, created_at, trace_parent)
+                VALUES (?1, now(), now(), ?2)
+                ON CONFLICT (article_id) DO UPDATE SET next_attempt_at = now(), attempts = 0, locked_until = NULL,
+                    trace_parent = excluded.trace_parent
                 """)
                 .setParameter(1, articleId)
+                .setParameter(2, TraceParent.current())
                 .executeUpdate();
     }
 
@@ -52,13 +58,14 @@ public class Outbox {
                     ORDER BY next_attempt_at, id
                     LIMIT ?1
                     FOR UPDATE SKIP LOCKED)
-                RETURNING id, article_id, attempts
+                RETURNING id, article_id, attempts, trace_parent
                 """)
                 .setParameter(1, limit)
                 .setParameter(2, (double) config.lease().toSeconds())
                 .getResultList();
         return rows.stream()
-                .map(r -> new PendingDelivery(((Number) r[0]).longValue(), (UUID) r[1], ((Number) r[2]).intValue()))
+                .map(r -> new PendingDelivery(((Number) r[0]).longValue(), (UUID) r[1], ((Number) r[2]).intValue(),
+                        (String) r[3]))
                 .toList();
     }
 

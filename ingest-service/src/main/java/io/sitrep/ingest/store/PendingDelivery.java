@@ -2,6 +2,9 @@ package io.sitrep.ingest.store;
 
 import java.util.UUID;
 
-/** One claimed outbox row: deliver {@code articleId}, which has failed {@code attempts} times before. */
-public record PendingDelivery(long id, UUID articleId, int attempts) {
+/**
+ * One claimed outbox row: deliver {@code articleId}, which has failed {@code attempts} times before, within the
+ * trace {@code traceParent} of the request that queued it (null when none).
+ */
+public record PendingDelivery(long id, UUID articleId, int attempts, String traceParent) {
 }
