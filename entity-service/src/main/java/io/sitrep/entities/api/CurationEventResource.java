@@ -1,6 +1,15 @@
 package io.sitrep.entities.api;
 
 import io.sitrep.entities.store.Curation;
+import io.sitrep.entities.store.CurationUndo;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -21,9 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CurationEventResource {
 
     private final Curation curation;
+    private final CurationUndo undo;
 
-    CurationEventResource(Curation curation) {
+    CurationEventResource(Curation curation, CurationUndo undo) {
         this.curation = curation;
+        this.undo = undo;
     }
 
     @GET
@@ -40,4 +51,26 @@ public class CurationEventResource {
         return CurationRequests.Event.of(e);
     }
 
+    @POST
+    @Path("/{eventId}/undo")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reverse one curation event",
+            description = "Undoes ADD_ALIAS, SPLIT, RENAME, HIDE, UNHIDE and BLOCKLIST as a new UNDO event (previous.undoes "
+                    + "is the event reversed); a MERGE is undone by an UNMERGE. The reversed event gets undoneBy.")
+    @APIResponse(responseCode = "201", description = "Undone; Location is the new event",
+            content = @Content(schema = @Schema(implementation = CurationRequests.Event.class),
+                    examples = @ExampleObject(name = "undo of a rename", value = """
+                            {"id": 33, "action": "UNDO", "entityId": 7, "actor": "analyst1", "reason": "Wrong entity",
+                             "previous": {"undoes": "30", "name": "Marek Wiśniewski"}, "createdAt": "2026-03-08T12:00:00Z"}
+                            """)))
+    @APIResponse(responseCode = "400", description = "No reason",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such event",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already undone, not undoable (UNDO, UNMERGE), or changed again since",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response undo(@PathParam("eventId") long eventId, @Valid @NotNull CurationRequests.Undo request,
+            @Parameter(description = "Who is curating") @HeaderParam("X-Sitrep-User") String user) {
+        return EntityResource.created(curation, undo.undo(eventId, EntityResource.actor(user), request.reason()));
+    }
 }

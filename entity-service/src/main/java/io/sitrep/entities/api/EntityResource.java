@@ -2,6 +2,7 @@ package io.sitrep.entities.api;
 
 import io.sitrep.entities.domain.CanonicalEntity;
 import io.sitrep.entities.nlp.NameNormalizer;
+import io.sitrep.entities.store.AliasCuration;
 import io.sitrep.entities.store.Curation;
 import io.sitrep.entities.store.EntityRepository;
 import jakarta.validation.Valid;
@@ -10,8 +11,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.net.URI;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.constraints.Max;
@@ -51,11 +50,13 @@ public class EntityResource {
     private final EntityManager em;
     private final EntityRepository entities;
     private final Curation curation;
+    private final AliasCuration aliases;
 
-    EntityResource(EntityManager em, EntityRepository entities, Curation curation) {
+    EntityResource(EntityManager em, EntityRepository entities, Curation curation, AliasCuration aliases) {
         this.em = em;
         this.entities = entities;
         this.curation = curation;
+        this.aliases = aliases;
     }
 
     @GET
@@ -115,10 +116,13 @@ public class EntityResource {
                 .map(r -> new EntityViews.Alias((String) r[0], (String) r[1], ((Number) r[2]).intValue(), instant(r[3]),
                         instant(r[4]))).toList();
         List<EntityViews.RoleCount> roles = ((List<Object[]>) em.createNativeQuery("""
-                SELECT title, organisation, count(DISTINCT article_id) FROM role WHERE entity_id IN (?1)
-                GROUP BY title, organisation ORDER BY 3 DESC, title, organisation
+                SELECT r.title, r.organisation, count(DISTINCT r.article_id),
+                       min(coalesce(d.published_at, d.analyzed_at)), max(coalesce(d.published_at, d.analyzed_at))
+                FROM role r JOIN document d ON d.article_id = r.article_id WHERE r.entity_id IN (?1)
+                GROUP BY r.title, r.organisation ORDER BY 3 DESC, r.title, r.organisation
                 """).setParameter(1, family).getResultList()).stream()
-                .map(r -> new EntityViews.RoleCount((String) r[0], (String) r[1], ((Number) r[2]).longValue())).toList();
+                .map(r -> new EntityViews.RoleCount((String) r[0], (String) r[1], ((Number) r[2]).longValue(),
+                        instant(r[3]), instant(r[4]))).toList();
         List<EntityViews.Link> links = ((List<Object[]>) em.createNativeQuery("""
                 SELECT article_id, name, method, score, evidence, created_at FROM entity_link WHERE entity_id IN (?1)
                 ORDER BY id DESC LIMIT 50
@@ -179,11 +183,64 @@ public class EntityResource {
     @Path("/{id}/hide")
     @Consumes(MediaType.APPLICATION_JSON)
     @Tag(name = "Curation", description = "Audited manual changes to canonical entities")
-    @Operation(summary = "Hide (or, with hidden=false, show again) this entity in search")
+    @Operation(summary = "Hide (or, with hidden=false, show again) this entity in search",
+            description = "With blocklist=true its spellings are never an entity again: later extractions drop those "
+                    + "mentions (event action BLOCKLIST). Undo the event to show the entity and lift the blocklist.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CurationRequests.Event.class)))
     public Response hide(@PathParam("id") long id, @Valid @NotNull CurationRequests.Hide request,
             @HeaderParam("X-Sitrep-User") String user) {
-        return created(curation.hide(id, request.hidden(), actor(user), request.reason()));
+        return created(curation.hide(id, request.hidden(), Boolean.TRUE.equals(request.blocklist()), actor(user),
+                request.reason()));
+    }
+
+    @POST
+    @Path("/{id}/aliases")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Tag(name = "Curation", description = "Audited manual changes to canonical entities")
+    @Operation(summary = "Make a spelling resolve to this entity",
+            description = "Recorded as an alias rule: new documents and re-extraction link that spelling here. "
+                    + "Mentions already stored stay where they are. Undo with POST /api/v1/curation-events/{id}/undo.")
+    @APIResponse(responseCode = "201", description = "Added; Location is the curation event",
+            content = @Content(schema = @Schema(implementation = CurationRequests.Event.class),
+                    examples = @ExampleObject(name = "alias", value = """
+                            {"id": 31, "action": "ADD_ALIAS", "entityId": 7, "actor": "analyst1",
+                             "reason": "Polish spelling", "previous": {"surface": "Olena Kowalczuk", "resolvedTo": "null"},
+                             "createdAt": "2026-03-08T12:00:00Z"}
+                            """)))
+    @APIResponse(responseCode = "400", description = "No surface or reason",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such entity",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The spelling already resolves to this entity",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response addAlias(@PathParam("id") long id, @Valid @NotNull CurationRequests.Alias request,
+            @HeaderParam("X-Sitrep-User") String user) {
+        return created(aliases.addAlias(id, request.surface(), actor(user), request.reason()));
+    }
+
+    @POST
+    @Path("/{id}/split")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Tag(name = "Curation", description = "Audited manual changes to canonical entities")
+    @Operation(summary = "Move the mentions of one spelling to an entity of their own",
+            description = "The target is the entity with that spelling's canonical key, created if none. An alias rule "
+                    + "keeps the split on re-extraction. targetId of the event is the entity the mentions moved to.")
+    @APIResponse(responseCode = "201", description = "Split; Location is the curation event",
+            content = @Content(schema = @Schema(implementation = CurationRequests.Event.class),
+                    examples = @ExampleObject(name = "split", value = """
+                            {"id": 32, "action": "SPLIT", "entityId": 7, "targetId": 58, "actor": "analyst1",
+                             "reason": "A village, not the town", "previous": {"surface": "Bakhmutka", "entityCreated": "true"},
+                             "createdAt": "2026-03-08T12:00:00Z"}
+                            """)))
+    @APIResponse(responseCode = "400", description = "No surface or reason",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such entity",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No mention with that spelling, or the entity is merged away",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response split(@PathParam("id") long id, @Valid @NotNull CurationRequests.Split request,
+            @HeaderParam("X-Sitrep-User") String user) {
+        return created(aliases.split(id, request.surface(), actor(user), request.reason()));
     }
 
     @GET
@@ -193,17 +250,16 @@ public class EntityResource {
         return curation.ofEntity(id).stream().map(CurationRequests.Event::of).toList();
     }
 
-    @ServerExceptionMapper
-    public Response conflict(Curation.Conflict e, UriInfo uri) {
-        return ProblemMapper.respond(Problem.of("curation-conflict", "Conflict", 409, e.getMessage(), uri.getPath()));
+    private Response created(long eventId) {
+        return created(curation, eventId);
     }
 
-    private Response created(long eventId) {
+    static Response created(Curation curation, long eventId) {
         return Response.created(URI.create("/api/v1/curation-events/" + eventId))
                 .entity(CurationRequests.Event.of(curation.find(eventId))).build();
     }
 
-    private static String actor(String header) {
+    static String actor(String header) {
         return header == null || header.isBlank() ? "anonymous" : header.strip();
     }
 

@@ -40,7 +40,10 @@ public final class EntityViews {
     public record RoleCount(
             @Schema(examples = "Secretary General") String title,
             @Schema(examples = "NATO") String organisation,
-            @Schema(examples = "2") long documents) {
+            @Schema(examples = "2") long documents,
+            @Schema(description = "Publication time of the first document giving it (analysis time when unknown)")
+            Instant firstSeen,
+            @Schema(description = "Publication time of the last document giving it") Instant lastSeen) {
     }
 
     @Schema(name = "EntityLink", description = "How a document's entity was tied to this canonical entity")

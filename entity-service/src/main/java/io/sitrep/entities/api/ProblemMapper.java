@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.sitrep.entities.nlp.ModelNotReadyException;
+import io.sitrep.entities.store.Curation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -35,6 +36,11 @@ public class ProblemMapper {
         Problem p = new Problem(Problem.typeOf("validation"), "Invalid request", 400, detail,
                 uri.getPath(), violations);
         return respond(p);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(Curation.Conflict e, UriInfo uri) {
+        return respond(Problem.of("curation-conflict", "Conflict", 409, e.getMessage(), uri.getPath()));
     }
 
     @ServerExceptionMapper

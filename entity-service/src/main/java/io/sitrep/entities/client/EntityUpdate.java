@@ -5,4 +5,9 @@ package io.sitrep.entities.client;
  * the entity's current name, type, whether it is hidden, and the entity it was merged into (null if none).
  */
 public record EntityUpdate(long entityId, String name, String type, boolean hidden, Long mergedInto) {
+
+    /** What an ENTITY outbox row of this entity sends: its state at delivery time. */
+    public static EntityUpdate of(io.sitrep.entities.domain.CanonicalEntity e) {
+        return new EntityUpdate(e.id, e.name, e.type, e.hidden, e.mergedInto);
+    }
 }

@@ -70,7 +70,7 @@ public class DeliveryDispatcher {
                 case ENTITY -> {
                     EntityUpdate update = QuarkusTransaction.requiringNew().call(() -> {
                         CanonicalEntity e = entities.findById(row.entityId());
-                        return e == null ? null : new EntityUpdate(e.id, e.name, e.type, e.hidden, e.mergedInto);
+                        return e == null ? null : EntityUpdate.of(e);
                     });
                     if (update != null) {
                         downstream.entityChanged(update);

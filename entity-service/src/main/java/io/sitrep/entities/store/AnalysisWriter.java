@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * Stores one analysed document in one transaction: the document, the canonical entity of each document
  * entity (with the link's method, score and evidence), mentions, aliases per source, salience, roles, quotes,
  * dates, and the outbox row that will index it. A re-analysis replaces the previous results and takes the
- * previous mentions back out of the alias counts.
+ * previous mentions back out of the alias counts. Mentions of blocklisted surfaces are dropped first.
  */
 @ApplicationScoped
 public class AnalysisWriter {
@@ -37,9 +37,11 @@ public class AnalysisWriter {
     private final Outbox outbox;
     private final ExtractionMetrics metrics;
     private final EntityManager em;
+    private final Blocklist blocklist;
 
     AnalysisWriter(DocumentRepository documents, MentionRepository mentions, CanonicalResolver resolver, Outbox outbox,
-            ExtractionMetrics metrics, EntityManager em) {
+            ExtractionMetrics metrics, EntityManager em, Blocklist blocklist) {
+        this.blocklist = blocklist;
         this.documents = documents;
         this.mentions = mentions;
         this.resolver = resolver;
@@ -49,7 +51,8 @@ public class AnalysisWriter {
     }
 
     @Transactional
-    public Document write(Document incoming, Analysis analysis) {
+    public Document write(Document incoming, Analysis found) {
+        Analysis analysis = blocklist.apply(found);
         Document previous = documents.findById(incoming.articleId);
         if (previous != null) {
             forgetPrevious(previous);

@@ -135,8 +135,28 @@ public class CanonicalResolver {
         return refused;
     }
 
+    /** The entity and every entity merged into it, transitively. */
+    @SuppressWarnings("unchecked")
+    public List<Long> family(long id) {
+        return ((List<Number>) em.createNativeQuery("""
+                WITH RECURSIVE fam(id) AS (SELECT CAST(?1 AS bigint) UNION SELECT x.id FROM entity x JOIN fam ON x.merged_into = fam.id)
+                SELECT id FROM fam
+                """).setParameter(1, id).getResultList()).stream().map(Number::longValue).toList();
+    }
+
+    /** Blocking keys for spellings curation moved to an entity, so later documents find it as a candidate. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void addKeys(long entityId, String type, List<String> surfaces) {
+        Set<String> keys = new TreeSet<>();
+        surfaces.forEach(s -> keys.addAll(matcher.blockingKeys(s, type)));
+        for (String key : keys) {
+            em.createNativeQuery("INSERT INTO entity_key (key, entity_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                    .setParameter(1, key).setParameter(2, entityId).executeUpdate();
+        }
+    }
+
     /** Follows curation merges to the entity that survives. */
-    long survivor(long id) {
+    public long survivor(long id) {
         long current = id;
         for (int hops = 0; hops < 20; hops++) {
             Object next = em.createNativeQuery("SELECT merged_into FROM entity WHERE id = ?1").setParameter(1, current)

@@ -17,6 +17,7 @@ import java.util.Map;
  * same transaction as the change and an ENTITY outbox row for query-service. A merge points the merged entity
  * at the survivor and records its spellings as alias rules, which {@link CanonicalResolver} applies before any
  * matching, so the merge survives re-extraction; undoing a merge (unmerge) removes them and restores the link.
+ * Aliases and splits are in {@link AliasCuration}, undo in {@link CurationUndo}.
  */
 @ApplicationScoped
 public class Curation {
@@ -105,11 +106,39 @@ public class Curation {
 
     @Transactional
     public long hide(long id, boolean hidden, String actor, String reason) {
+        return hide(id, hidden, false, actor, reason);
+    }
+
+    /**
+     * With blocklist, also records every spelling of the entity (and of those merged into it) as a surface that
+     * is never an entity: analysis drops such mentions from then on, re-extraction included.
+     */
+    @Transactional
+    public long hide(long id, boolean hidden, boolean blocklist, String actor, String reason) {
         CanonicalEntity e = existing(id);
-        long event = event(hidden ? "HIDE" : "UNHIDE", e.id, null, actor, reason, Map.of("hidden", Boolean.toString(e.hidden)));
+        if (blocklist && !hidden) {
+            throw new jakarta.ws.rs.BadRequestException("blocklist: only with hidden=true; undo the blocklist event instead");
+        }
+        String action = blocklist ? "BLOCKLIST" : hidden ? "HIDE" : "UNHIDE";
+        long event = event(action, e.id, null, actor, reason, Map.of("hidden", Boolean.toString(e.hidden)));
         e.hidden = hidden;
+        if (blocklist) {
+            em.createNativeQuery("""
+                    INSERT INTO surface_block (folded, event_id)
+                    SELECT DISTINCT folded, ?2 FROM entity_alias WHERE entity_id IN (?1) AND folded <> ''
+                    UNION SELECT ?3, ?2
+                    """).setParameter(1, resolver.family(e.id)).setParameter(2, event).setParameter(3, e.nameFolded)
+                    .executeUpdate();
+        }
         outbox.enqueueEntity(e.id);
         return event;
+    }
+
+    /** Marks an event as undone by a later one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void undone(long eventId, long by) {
+        em.createNativeQuery("UPDATE curation_event SET undone_by = ?1 WHERE id = ?2")
+                .setParameter(1, by).setParameter(2, eventId).executeUpdate();
     }
 
     @SuppressWarnings("unchecked")
@@ -143,7 +172,7 @@ public class Curation {
                 r[7] == null ? null : ((Number) r[7]).longValue(), io.sitrep.entities.api.EntityResource.instant(r[8]));
     }
 
-    private CanonicalEntity existing(long id) {
+    CanonicalEntity existing(long id) {
         CanonicalEntity e = entities.findById(id);
         if (e == null) {
             throw new jakarta.ws.rs.NotFoundException();
@@ -151,7 +180,7 @@ public class Curation {
         return e;
     }
 
-    private long event(String action, long entityId, Long targetId, String actor, String reason, Map<String, String> previous) {
+    long event(String action, long entityId, Long targetId, String actor, String reason, Map<String, String> previous) {
         String json;
         try {
             json = JSON.writeValueAsString(previous);

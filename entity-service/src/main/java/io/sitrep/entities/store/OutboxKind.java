@@ -5,6 +5,6 @@ public enum OutboxKind {
     INDEX,
     /** Tell ingest-service the article is indexed. */
     REPORT,
-    /** Tell query-service an entity changed by curation (renamed, hidden, merged or unmerged). */
+    /** Tell query-service an entity changed by curation (renamed, hidden, merged, aliased, split or undone). */
     ENTITY
 }
