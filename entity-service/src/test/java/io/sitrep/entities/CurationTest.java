@@ -50,8 +50,10 @@ class CurationTest {
         long olena = idOf(a, "Olena Kovalchuk"), lena = idOf(b, "Lena Kovalchuk");
         assertThat(lena).isNotEqualTo(olena);
         long backlog = outbox.backlog();
+        double mergedBefore = mergedCount();
 
         JsonPath merge = curate(lena, "merge", Map.of("into", olena, "reason", "Same analyst, short first name"), "curator1");
+        assertThat(mergedCount()).as("sitrep_entities_merged_total on /q/metrics").isEqualTo(mergedBefore + 1);
         assertThat(merge.getString("action")).isEqualTo("MERGE");
         assertThat(merge.getString("actor")).isEqualTo("curator1");
         assertThat(merge.getLong("targetId")).isEqualTo(olena);
@@ -123,5 +125,11 @@ class CurationTest {
         given().contentType(ContentType.JSON).body(Map.of("into", anna, "reason", "missing"))
                 .when().post("/api/v1/entities/999999999/merge")
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    private static double mergedCount() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith("sitrep_entities_merged_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 }

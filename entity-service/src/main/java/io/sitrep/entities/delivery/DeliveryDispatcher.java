@@ -1,5 +1,6 @@
 package io.sitrep.entities.delivery;
 
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.sitrep.entities.api.DocumentViews;
@@ -60,7 +61,7 @@ public class DeliveryDispatcher {
 
     private void deliver(OutboxRow row) {
         String target = row.kind() == OutboxKind.REPORT ? "ingest-service" : "query-service";
-        try {
+        try (Scope trace = TraceParent.resume(row.traceParent())) {
             switch (row.kind()) {
                 case INDEX -> index(row);
                 case REPORT -> {

@@ -7,13 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 
-/** entity-service's own metrics: extraction latency (histogram), tokens (rate = tokens/s), entities created. */
+/** entity-service's own metrics: extraction latency (histogram), tokens (rate = tokens/s), entities created and merged. */
 @ApplicationScoped
 public class ExtractionMetrics {
 
     private final Timer extraction;
     private final Counter tokens;
     private final Counter entitiesCreated;
+    private final Counter entitiesMerged;
     private final MeterRegistry registry;
 
     ExtractionMetrics(MeterRegistry registry) {
@@ -24,6 +25,8 @@ public class ExtractionMetrics {
                 .register(registry);
         this.entitiesCreated = Counter.builder("sitrep.entities.created").description("New canonical entities")
                 .register(registry);
+        this.entitiesMerged = Counter.builder("sitrep.entities.merged").description("Curator merges of one entity into another")
+                .register(registry);
     }
 
     public void extracted(Duration took, int tokenCount) {
@@ -33,6 +36,10 @@ public class ExtractionMetrics {
 
     public void entityCreated() {
         entitiesCreated.increment();
+    }
+
+    public void entityMerged() {
+        entitiesMerged.increment();
     }
 
     public void delivery(String target, String outcome) {

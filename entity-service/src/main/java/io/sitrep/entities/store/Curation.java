@@ -3,6 +3,7 @@ package io.sitrep.entities.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sitrep.entities.domain.CanonicalEntity;
+import io.sitrep.entities.nlp.ExtractionMetrics;
 import io.sitrep.entities.nlp.NameNormalizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -39,12 +40,15 @@ public class Curation {
     private final EntityRepository entities;
     private final CanonicalResolver resolver;
     private final Outbox outbox;
+    private final ExtractionMetrics metrics;
 
-    Curation(EntityManager em, EntityRepository entities, CanonicalResolver resolver, Outbox outbox) {
+    Curation(EntityManager em, EntityRepository entities, CanonicalResolver resolver, Outbox outbox,
+            ExtractionMetrics metrics) {
         this.em = em;
         this.entities = entities;
         this.resolver = resolver;
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -69,6 +73,7 @@ public class Curation {
                 """).setParameter(1, source.type).setParameter(2, target.id).setParameter(3, event)
                 .setParameter(4, source.id).setParameter(5, source.nameFolded).executeUpdate();
         outbox.enqueueEntity(source.id);
+        metrics.entityMerged();
         return event;
     }
 

@@ -1,6 +1,7 @@
 package io.sitrep.entities.store;
 
 import io.sitrep.entities.config.EntitiesConfig;
+import io.sitrep.entities.delivery.TraceParent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -29,11 +30,14 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(UUID articleId, OutboxKind kind) {
         em.createNativeQuery("""
-                INSERT INTO outbox (article_id, kind, next_attempt_at, created_at) VALUES (?1, ?2, now(), now())
-                ON CONFLICT (article_id, kind) DO UPDATE SET attempts = 0, next_attempt_at = now(), locked_until = NULL
+                INSERT INTO outbox (article_id, kind, next_attempt_at, created_at, trace_parent)
+                VALUES (?1, ?2, now(), now(), ?3)
+                ON CONFLICT (article_id, kind) DO UPDATE SET attempts = 0, next_attempt_at = now(), locked_until = NULL,
+                    trace_parent = excluded.trace_parent
                 """)
                 .setParameter(1, articleId)
                 .setParameter(2, kind.name())
+                .setParameter(3, TraceParent.current())
                 .executeUpdate();
     }
 
@@ -41,11 +45,13 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueueEntity(long entityId) {
         em.createNativeQuery("""
-                INSERT INTO outbox (entity_id, kind, next_attempt_at, created_at) VALUES (?1, 'ENTITY', now(), now())
+                INSERT INTO outbox (entity_id, kind, next_attempt_at, created_at, trace_parent)
+                VALUES (?1, 'ENTITY', now(), now(), ?2)
                 ON CONFLICT (entity_id, kind) WHERE entity_id IS NOT NULL
-                DO UPDATE SET attempts = 0, next_attempt_at = now(), locked_until = NULL
+                DO UPDATE SET attempts = 0, next_attempt_at = now(), locked_until = NULL, trace_parent = excluded.trace_parent
                 """)
                 .setParameter(1, entityId)
+                .setParameter(2, TraceParent.current())
                 .executeUpdate();
     }
 
@@ -59,14 +65,14 @@ public class Outbox {
                     WHERE next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
                     ORDER BY next_attempt_at, id LIMIT ?1
                     FOR UPDATE SKIP LOCKED)
-                RETURNING id, article_id, kind, attempts, entity_id
+                RETURNING id, article_id, kind, attempts, entity_id, trace_parent
                 """)
                 .setParameter(1, limit)
                 .setParameter(2, (double) config.lease().toSeconds())
                 .getResultList();
         return rows.stream().map(r -> new OutboxRow(((Number) r[0]).longValue(), (UUID) r[1],
                 OutboxKind.valueOf((String) r[2]), ((Number) r[3]).intValue(),
-                r[4] == null ? null : ((Number) r[4]).longValue())).toList();
+                r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5])).toList();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -2,6 +2,9 @@ package io.sitrep.entities.store;
 
 import java.util.UUID;
 
-/** articleId is set for INDEX and REPORT, entityId for ENTITY. */
-public record OutboxRow(long id, UUID articleId, OutboxKind kind, int attempts, Long entityId) {
+/**
+ * articleId is set for INDEX and REPORT, entityId for ENTITY; traceParent is the W3C trace of the request that
+ * queued the row (null when none).
+ */
+public record OutboxRow(long id, UUID articleId, OutboxKind kind, int attempts, Long entityId, String traceParent) {
 }
