@@ -653,8 +653,11 @@ final class ManifestChecks {
 
     /**
      * Peak connections: every Deployment at HPA maxReplicas plus one surge pod (rolling update), times its
-     * pool size, must fit PostgreSQL's max_connections minus headroom. Unknown database (base): nothing to check.
+     * pool sizes (all its pools), must fit PostgreSQL's max_connections minus headroom. Unknown database (base): nothing to check.
      */
+    /** Every connection pool a service may open: the default one, and query-service's read pool. */
+    private static final List<String> POOL_VARS = List.of("SITREP_DB_POOL_MAX", "SITREP_DB_READ_POOL_MAX");
+
     List<String> connectionBudget() {
         Integer max = maxConnections();
         if (max == null) {
@@ -664,9 +667,14 @@ final class ManifestChecks {
         StringBuilder sum = new StringBuilder();
         for (V1Deployment d : r.deployments()) {
             ServiceConfig cfg = configs.get(name(d));
-            EnvSource pool = environment(d).get("SITREP_DB_POOL_MAX");
-            int poolSize = Integer.parseInt(pool != null && pool.literal() != null ? pool.literal()
-                    : cfg.envRefs().get("SITREP_DB_POOL_MAX").orElseThrow());
+            int poolSize = 0;
+            for (String var : POOL_VARS) {
+                if (cfg.envRefs().containsKey(var)) {
+                    EnvSource pool = environment(d).get(var);
+                    poolSize += Integer.parseInt(pool != null && pool.literal() != null ? pool.literal()
+                            : cfg.envRefs().get(var).orElseThrow());
+                }
+            }
             int pods = r.hpas().stream().filter(h -> name(d).equals(h.getSpec().getScaleTargetRef().getName()))
                     .map(h -> h.getSpec().getMaxReplicas()).findFirst().orElse(d.getSpec().getReplicas());
             int surge = 1;

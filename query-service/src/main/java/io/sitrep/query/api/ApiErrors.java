@@ -7,6 +7,9 @@ import java.util.List;
 /** Problem+json failures thrown from resources; ProblemMapper passes them through unchanged. */
 public final class ApiErrors {
 
+    /** Retry-After of a 503 for a read that hit the statement timeout. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
     private ApiErrors() {
     }
 

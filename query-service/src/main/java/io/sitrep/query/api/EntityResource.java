@@ -1,5 +1,6 @@
 package io.sitrep.query.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sitrep.query.store.CurationWriter;
 import io.sitrep.query.store.EntityDirectory;
 import io.sitrep.query.store.EntityRepository;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -27,7 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 @Path("/api/v1/entities")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,11 +45,13 @@ public class EntityResource {
     private final CurationWriter curation;
     private final EntityDirectory directory;
     private final EntityRepository repository;
+    private final ObjectMapper json;
 
-    EntityResource(CurationWriter curation, EntityDirectory directory, EntityRepository repository) {
+    EntityResource(CurationWriter curation, EntityDirectory directory, EntityRepository repository, ObjectMapper json) {
         this.curation = curation;
         this.directory = directory;
         this.repository = repository;
+        this.json = json;
     }
 
     @PUT
@@ -94,6 +104,56 @@ public class EntityResource {
         String t = Params.blankToNull(type);
         return new EntityViews.Suggestions(q, repository.autocomplete(q, t == null ? null : t.toUpperCase(Locale.ROOT),
                 limit));
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({"text/csv", "application/x-ndjson"})
+    @Operation(summary = "Export every canonical entity, streamed",
+            description = "Visible canonical entities in id order, no row cap and no paging: id, name, type, the "
+                    + "documents and mentions of the entity and everything merged into it, and its other names "
+                    + "(reported aliases and merged entities' names). CSV (RFC 4180, header row, aliases joined by "
+                    + "'|') or NDJSON (aliases as an array). type filters exactly; q keeps entities whose name or an "
+                    + "alias contains it, ignoring case and diacritics.")
+    @APIResponse(responseCode = "200", description = "The entities",
+            content = {@Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = """
+                    entityId,name,type,documents,mentions,aliases
+                    7,Port Elwin,LOCATION,6,6,Elwinsk|P. Elwin""")),
+                    @Content(mediaType = "application/x-ndjson", examples = @ExampleObject(name = "ndjson", value = """
+                            {"entityId":7,"name":"Port Elwin","type":"LOCATION","documents":6,"mentions":6,\
+                            "aliases":["Elwinsk","P. Elwin"]}"""))})
+    @APIResponse(responseCode = "400", description = "An unknown format, type over 32 or q over 100 characters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response export(
+            @QueryParam("format") @DefaultValue("csv") @Parameter(description = "csv or ndjson") String format,
+            @QueryParam("type") @Size(max = 32) @Parameter(description = "Only entities of this type", example = "PERSON")
+            String type,
+            @QueryParam("q") @Size(max = 100) @Parameter(description = "Substring of the name or an alias",
+                    example = "elwin") String q) {
+        String path = "/api/v1/entities/export";
+        boolean csv = Exports.isCsv(path, format);
+        String t = Params.blankToNull(type);
+        String needle = Params.blankToNull(q);
+        StreamingOutput body = out -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            if (csv) {
+                Exports.csvLine(w, List.of("entityId", "name", "type", "documents", "mentions", "aliases"));
+            }
+            repository.exportEntities(t == null ? null : t.toUpperCase(Locale.ROOT), needle, e -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("entityId", e.entityId());
+                row.put("name", e.name());
+                row.put("type", e.type());
+                row.put("documents", e.documents());
+                row.put("mentions", e.mentions());
+                row.put("aliases", csv ? String.join("|", e.aliases()) : e.aliases());
+                Exports.write(w, csv ? null : json, row);
+            });
+            w.flush();
+        };
+        return Response.ok(body, csv ? "text/csv; charset=UTF-8" : "application/x-ndjson")
+                .header("Content-Disposition", "attachment; filename=\"entities." + (csv ? "csv" : "ndjson") + "\"")
+                .build();
     }
 
     @GET

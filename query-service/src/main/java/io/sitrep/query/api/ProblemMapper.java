@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.sitrep.query.store.QueryTimeoutException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -80,6 +81,16 @@ public class ProblemMapper {
             default -> e.getMessage();
         };
         return respond(Problem.of(slug(title), title, status, detail, uri.getPath()));
+    }
+
+    /** A read ran into the statement timeout: the service is up, the answer is too expensive right now. */
+    @ServerExceptionMapper
+    public Response timeout(QueryTimeoutException e, UriInfo uri) {
+        LOG.warnf("read query hit the statement timeout on %s", uri.getPath());
+        return Response.fromResponse(respond(Problem.of("timeout", "Service Unavailable", 503,
+                        "The query took longer than this service allows; narrow it (more specific words, fewer "
+                                + "filters, facets=false) or retry later", uri.getPath())))
+                .header("Retry-After", ApiErrors.RETRY_AFTER_SECONDS).build();
     }
 
     @ServerExceptionMapper

@@ -9,8 +9,15 @@ import java.util.Map;
 public record SearchPage(
         @Schema(examples = "Bakhmut") String query,
         @Schema(examples = "relevance", enumeration = {"relevance", "time"}) String sort,
-        @Schema(description = "Number of hits over all pages", examples = "137") Long total,
+        @Schema(description = "Exact number of hits over all pages; null when not counted (facets=false and more "
+                + "than one page): see totalEstimate", examples = "137", nullable = true) Long total,
         @Schema(description = "true: total is an exact count of the whole match set") boolean totalExact,
+        @Schema(description = "Number of hits over all pages: equal to total when totalKind is exact, else the query "
+                + "planner's estimate (from table statistics, without running the count; it can be off either way, "
+                + "and is never below the hits already seen on a first page)", examples = "137") long totalEstimate,
+        @Schema(description = "exact: total and totalEstimate are a count of the whole match set; estimate: total is "
+                + "null and totalEstimate is an estimate", enumeration = {"exact", "estimate"}, examples = "exact")
+        String totalKind,
         List<SearchHit> hits,
         @Schema(description = "Computed over the whole match set; null when facets=false") Facets facets,
         String nextCursor) {

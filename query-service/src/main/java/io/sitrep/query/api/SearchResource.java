@@ -61,12 +61,18 @@ public class SearchResource {
 
     @GET
     @Operation(summary = "Search articles and live-blog entries",
-            description = "Web-search syntax: words, \"quoted phrases\", OR, -excluded. Filters combine with AND. "
+            description = "Web-search syntax: words, \"quoted phrases\", OR, -excluded. A word or quoted phrase that is, "
+                    + "ignoring case and diacritics, the name or an alias of an entity also matches the documents (and "
+                    + "live-blog entries) that mention that entity, merges resolved, even when they spell it otherwise; "
+                    + "an excluded name excludes them; hits matching the words themselves rank first. A query of plain "
+                    + "words is also tried as one name. Filters combine with AND. "
                     + "A live blog is searched entry by entry: each matching entry is its own hit with `segment` set. "
-                    + "Facets and the exact total cover the whole match set, not just the page.")
+                    + "Facets and the exact total cover the whole match set, not just the page. With facets=false and "
+                    + "more than one page, total is null and totalEstimate is the planner's estimate (totalKind "
+                    + "estimate).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchPage.class),
             examples = @ExampleObject(name = "hit", value = """
-                    {"query":"ferries","sort":"relevance","total":1,"totalExact":true,"hits":[{"articleId":
+                    {"query":"ferries","sort":"relevance","total":1,"totalExact":true,"totalEstimate":1,"totalKind":"exact","hits":[{"articleId":
                     "00000000-0000-4000-8000-000000000001","title":"Ferries resume","source":"Example Wire","url":null,
                     "language":"en","publishedAt":"2024-02-17T08:00:00Z","score":0.1,"snippet":
                     "<mark>Ferries</mark> left <mark class=\\"entity\\" data-entity-id=\\"7\\">Port Elwin</mark> at dawn",
@@ -133,8 +139,15 @@ public class SearchResource {
         } else if (after == null && !more) {
             total = (long) page.size();
         }
+        long estimate;
+        if (total != null) {
+            estimate = total;
+        } else {
+            // Never below what this request has already seen (a first page, plus the row that proved there is more).
+            estimate = Math.max(repository.estimate(filter), after == null ? rows.size() : 0);
+        }
         return new SearchPage(filter.q(), filter.sort().name().toLowerCase(java.util.Locale.ROOT), total,
-                total != null, hits, facetView, next);
+                total != null, estimate, total != null ? "exact" : "estimate", hits, facetView, next);
     }
 
     @GET

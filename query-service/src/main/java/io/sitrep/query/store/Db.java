@@ -16,7 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Plain JDBC for the read queries: dynamic filters, one round trip per answer, cursors for exports. */
+/**
+ * Plain JDBC for the read queries: dynamic filters, one round trip per answer, cursors for exports.
+ * Runs on the "read" datasource, whose sessions carry a statement_timeout (sitrep.query.statement-timeout),
+ * so no read can run unbounded; a statement that hits it throws {@link QueryTimeoutException}.
+ */
 @ApplicationScoped
 public class Db {
 
@@ -32,7 +36,7 @@ public class Db {
 
     private final DataSource dataSource;
 
-    Db(DataSource dataSource) {
+    Db(@io.quarkus.agroal.DataSource("read") DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -45,7 +49,7 @@ public class Db {
             }
             return out;
         } catch (SQLException e) {
-            throw new IllegalStateException("query failed: " + e.getMessage(), e);
+            throw failure(e);
         }
     }
 
@@ -71,10 +75,15 @@ public class Db {
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("query failed: " + e.getMessage(), e);
+            throw failure(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static RuntimeException failure(SQLException e) {
+        QueryTimeoutException timeout = QueryTimeoutException.of(e);
+        return timeout != null ? timeout : new IllegalStateException("query failed: " + e.getMessage(), e);
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {

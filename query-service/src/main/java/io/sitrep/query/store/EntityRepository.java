@@ -249,6 +249,58 @@ public class EntityRepository {
         return new EntityViews.SourceComparison(id, c.name(), c.type(), total, out);
     }
 
+    /**
+     * Every visible canonical entity, by id, with its merge-resolved document and mention counts and its
+     * other names (reported aliases and the names of the entities merged into it). type: exact; q: a
+     * substring of the name or an alias, ignoring case and diacritics. Streamed, no row cap.
+     */
+    static Sql entityExportSql(String type, String q) {
+        Sql s = new Sql().append("""
+                SELECT c.entity_id, c.name, c.type, COALESCE(st.documents, 0) AS documents,
+                       COALESCE(st.mentions, 0) AS mentions,
+                       ARRAY(SELECT x.alias FROM (
+                                 SELECT a.alias FROM entity_alias a JOIN entity m ON m.entity_id = a.entity_id
+                                 WHERE m.canonical_id = c.entity_id
+                                 UNION
+                                 SELECT m.name FROM entity m WHERE m.canonical_id = c.entity_id AND m.entity_id <> c.entity_id
+                             ) x WHERE x.alias <> c.name ORDER BY x.alias) AS aliases
+                FROM entity c
+                LEFT JOIN LATERAL (SELECT count(DISTINCT de.article_id) AS documents, sum(de.mention_count) AS mentions
+                                   FROM entity m JOIN document_entity de ON de.entity_id = m.entity_id
+                                   WHERE m.canonical_id = c.entity_id) st ON true
+                WHERE c.entity_id = c.canonical_id AND NOT c.hidden
+                """);
+        if (type != null) {
+            s.append(" AND c.type = ?", type);
+        }
+        if (q != null) {
+            String like = "%" + likeEscape(q.strip()) + "%";
+            s.append(" AND (search_fold(c.name) LIKE search_fold(?) ESCAPE '!' OR EXISTS (SELECT 1 FROM entity m"
+                    + " LEFT JOIN entity_alias a ON a.entity_id = m.entity_id WHERE m.canonical_id = c.entity_id"
+                    + " AND (search_fold(m.name) LIKE search_fold(?) ESCAPE '!'"
+                    + " OR search_fold(a.alias) LIKE search_fold(?) ESCAPE '!')))", like, like, like);
+        }
+        return s.append(" ORDER BY c.entity_id");
+    }
+
+    public record ExportedEntity(long entityId, String name, String type, long documents, long mentions,
+            List<String> aliases) {
+    }
+
+    public void exportEntities(String type, String q, EntitySink sink) {
+        db.stream(entityExportSql(type, q), rs -> {
+            java.sql.Array array = rs.getArray("aliases");
+            List<String> aliases = array == null ? List.of() : List.of((String[]) array.getArray());
+            sink.accept(new ExportedEntity(rs.getLong("entity_id"), rs.getString("name"), rs.getString("type"),
+                    rs.getLong("documents"), rs.getLong("mentions"), aliases));
+        });
+    }
+
+    @FunctionalInterface
+    public interface EntitySink {
+        void accept(ExportedEntity e) throws java.io.IOException;
+    }
+
     private static List<String> split(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split("\u001f"));
     }

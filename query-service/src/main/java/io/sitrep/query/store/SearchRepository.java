@@ -2,6 +2,7 @@ package io.sitrep.query.store;
 
 import io.sitrep.query.search.FacetRow;
 import io.sitrep.query.search.HitEntityRow;
+import io.sitrep.query.search.QueryTerms;
 import io.sitrep.query.search.SearchFilter;
 import io.sitrep.query.search.SearchRow;
 import io.sitrep.query.search.SnippetMarkup;
@@ -36,29 +37,96 @@ public class SearchRepository {
         this.db = db;
     }
 
-    /** WITH q, hits and m: every hit of the filter with its sort key k. Shared by pages, facets and exports. */
+    /**
+     * The entity side of a query, every value a bind parameter: the words and phrases of q (QueryTerms)
+     * that are, folded, the name or an alias of a visible canonical entity. Each such term becomes a rewrite
+     * rule "term → term | _e{canonical id}" applied to the whole tsquery with ts_rewrite, one rule per step
+     * of a recursive CTE, so the web-search structure (phrases, OR, exclusion) is kept. {@code members} are
+     * all entity ids merged into a matched entity; {@code expanded} is the rewritten query.
+     */
+    private static final String ENTITY_TERMS = """
+            WITH RECURSIVE q0 AS (SELECT websearch_to_tsquery('english', ?) AS query),
+            terms AS (SELECT t.name, websearch_to_tsquery('english', t.query) AS target
+                      FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS t(name, query)),
+            named AS (SELECT t.target, e.canonical_id FROM terms t JOIN entity e ON search_fold(e.name) = search_fold(t.name)
+                      UNION
+                      SELECT t.target, e.canonical_id FROM terms t
+                           JOIN entity_alias a ON search_fold(a.alias) = search_fold(t.name)
+                           JOIN entity e ON e.entity_id = a.entity_id),
+            visible AS (SELECT n.target, n.canonical_id FROM named n JOIN entity c ON c.entity_id = n.canonical_id
+                        WHERE NOT c.hidden AND numnode(n.target) > 0),
+            rules AS (SELECT row_number() OVER (ORDER BY CAST(v.target AS text)) AS n, v.target,
+                             v.target || CAST(string_agg(quote_literal('_e' || v.canonical_id), ' | '
+                                                         ORDER BY v.canonical_id) AS tsquery) AS substitute
+                      FROM visible v GROUP BY v.target),
+            rw(n, query) AS (SELECT CAST(0 AS bigint), q0.query FROM q0
+                             UNION ALL
+                             SELECT rw.n + 1, ts_rewrite(rw.query, r.target, r.substitute)
+                             FROM rw JOIN rules r ON r.n = rw.n + 1),
+            members AS MATERIALIZED (SELECT e.entity_id, e.canonical_id FROM entity e
+                                     WHERE e.canonical_id IN (SELECT canonical_id FROM visible)),
+            q AS MATERIALIZED (SELECT q0.query, (SELECT rw.query FROM rw ORDER BY rw.n DESC LIMIT 1) AS expanded FROM q0),
+            -- Documents and live-blog entries naming a matched entity, each once, with the matched entities as
+            -- lexemes that no text can produce (the parser splits words at underscores). Index lookups by entity id.
+            named_docs AS MATERIALIZED (
+                SELECT de.article_id, CAST(string_agg(DISTINCT quote_literal('_e' || mb.canonical_id), ' ') AS tsvector)
+                       AS lexemes
+                FROM members mb JOIN document_entity de ON de.entity_id = mb.entity_id GROUP BY de.article_id),
+            named_segments AS MATERIALIZED (
+                SELECT g.article_id, g.ordinal,
+                       CAST(string_agg(DISTINCT quote_literal('_e' || mb.canonical_id), ' ') AS tsvector) AS lexemes
+                FROM members mb JOIN mention mn ON mn.entity_id = mb.entity_id
+                     JOIN segment g ON g.article_id = mn.article_id
+                                   AND mn.start_offset >= g.start_offset AND mn.start_offset < g.end_offset
+                GROUP BY g.article_id, g.ordinal),
+            """;
+
+    /**
+     * WITH q, hits and m: every hit of the filter with its sort key k. Shared by pages, facets and exports.
+     *
+     * <p>With q, a hit that names none of the entities q names must match the words (GIN index); one that
+     * names such an entity must match the expanded query over its words plus its entity lexemes, so an
+     * entity stands in for the words that name it, and an excluded name excludes the entity too. Relevance
+     * is the text rank of the original query; a hit found only through an entity ranks 0, after text hits.
+     */
     static Sql matches(SearchFilter f) {
         boolean q = f.hasQuery();
         Sql s = new Sql();
         if (q) {
-            s.append("WITH q AS (SELECT websearch_to_tsquery('english', ?) AS query), ", f.q());
+            QueryTerms terms = QueryTerms.of(f.q());
+            s.append(ENTITY_TERMS, f.q(), terms.names().toArray(String[]::new), terms.queries().toArray(String[]::new));
+            // Naming no matched entity: the words alone (GIN index).
+            s.append("hits AS (SELECT d.article_id, -1 AS ordinal, d.published_at AS at,"
+                    + " ts_rank_cd(d.search_vector, q.query) AS score FROM document d, q"
+                    + " WHERE d.segment_count = 0 AND d.search_vector @@ q.query"
+                    + " AND NOT EXISTS (SELECT 1 FROM named_docs nd WHERE nd.article_id = d.article_id)");
+            documentFilters(s, f);
+            // Naming one: the expanded query over words and entity lexemes; ranked by the words alone.
+            s.append(" UNION ALL SELECT d.article_id, -1, d.published_at,"
+                    + " CASE WHEN d.search_vector @@ q.query THEN ts_rank_cd(d.search_vector, q.query) ELSE 0 END"
+                    + " FROM named_docs nd JOIN document d ON d.article_id = nd.article_id, q"
+                    + " WHERE d.segment_count = 0 AND (d.search_vector || nd.lexemes) @@ q.expanded");
+            documentFilters(s, f);
+            s.append(" UNION ALL SELECT g.article_id, g.ordinal, COALESCE(g.occurred_at, d.published_at),"
+                    + " ts_rank_cd(g.search_vector, q.query) FROM segment g JOIN document d ON d.article_id = g.article_id, q"
+                    + " WHERE g.search_vector @@ q.query AND NOT EXISTS (SELECT 1 FROM named_segments ns"
+                    + " WHERE ns.article_id = g.article_id AND ns.ordinal = g.ordinal)");
+            documentFilters(s, f);
+            s.append(" UNION ALL SELECT g.article_id, g.ordinal, COALESCE(g.occurred_at, d.published_at),"
+                    + " CASE WHEN g.search_vector @@ q.query THEN ts_rank_cd(g.search_vector, q.query) ELSE 0 END"
+                    + " FROM named_segments ns JOIN segment g ON g.article_id = ns.article_id AND g.ordinal = ns.ordinal"
+                    + " JOIN document d ON d.article_id = g.article_id, q"
+                    + " WHERE (g.search_vector || ns.lexemes) @@ q.expanded");
+            documentFilters(s, f);
         } else {
             s.append("WITH q AS (SELECT CAST(NULL AS tsquery) AS query), ");
+            s.append("hits AS (SELECT d.article_id, -1 AS ordinal, d.published_at AS at, CAST(0 AS real) AS score"
+                    + " FROM document d, q WHERE d.segment_count = 0");
+            documentFilters(s, f);
+            s.append(" UNION ALL SELECT g.article_id, g.ordinal, COALESCE(g.occurred_at, d.published_at), CAST(0 AS real)"
+                    + " FROM segment g JOIN document d ON d.article_id = g.article_id, q WHERE true");
+            documentFilters(s, f);
         }
-        s.append("hits AS (SELECT d.article_id, -1 AS ordinal, d.published_at AS at, ")
-                .append(q ? "ts_rank_cd(d.search_vector, q.query)" : "CAST(0 AS real)")
-                .append(" AS score FROM document d, q WHERE d.segment_count = 0");
-        if (q) {
-            s.append(" AND d.search_vector @@ q.query");
-        }
-        documentFilters(s, f);
-        s.append(" UNION ALL SELECT g.article_id, g.ordinal, COALESCE(g.occurred_at, d.published_at), ")
-                .append(q ? "ts_rank_cd(g.search_vector, q.query)" : "CAST(0 AS real)")
-                .append(" FROM segment g JOIN document d ON d.article_id = g.article_id, q WHERE true");
-        if (q) {
-            s.append(" AND g.search_vector @@ q.query");
-        }
-        documentFilters(s, f);
         s.append("), m AS (SELECT h.article_id, h.ordinal, h.at, h.score, ")
                 .append(f.sort() == SearchFilter.Sort.TIME
                         ? "COALESCE(CAST(EXTRACT(EPOCH FROM h.at) AS float8), -1e15)"
@@ -96,6 +164,10 @@ public class SearchRepository {
     }
 
     public List<SearchRow> page(SearchFilter f, After after, int limit) {
+        return db.list(pageSql(f, after, limit), SearchRepository::row);
+    }
+
+    static Sql pageSql(SearchFilter f, After after, int limit) {
         Sql s = matches(f).append(", page AS (SELECT * FROM m");
         if (after != null) {
             s.append(" WHERE (k < ? OR (k = ? AND (article_id, ordinal) > (?, ?)))",
@@ -111,7 +183,7 @@ public class SearchRepository {
                       LEFT JOIN segment g ON g.article_id = p.article_id AND g.ordinal = p.ordinal, q
                  ORDER BY p.k DESC, p.article_id, p.ordinal
                 """, HEADLINE_OPTIONS);
-        return db.list(s, SearchRepository::row);
+        return s;
     }
 
     private static SearchRow row(ResultSet rs) throws SQLException {
@@ -125,7 +197,12 @@ public class SearchRepository {
 
     /** Facets over the whole match set, computed in one statement over one materialised match list. */
     public List<FacetRow> facets(SearchFilter f, String interval, int entitiesPerType) {
-        Sql s = matches(f).append("""
+        return db.list(facetSql(f, interval, entitiesPerType), rs -> new FacetRow(rs.getString("kind"), rs.getString("key"),
+                Db.nullableLong(rs, "entity_id"), rs.getString("name"), rs.getLong("n")));
+    }
+
+    static Sql facetSql(SearchFilter f, String interval, int entitiesPerType) {
+        return matches(f).append("""
                 , mm AS MATERIALIZED (SELECT m.article_id, m.at, d.source, d.language
                                       FROM m JOIN document d ON d.article_id = m.article_id),
                 docs AS MATERIALIZED (SELECT DISTINCT article_id FROM mm),
@@ -156,8 +233,6 @@ public class SearchRepository {
                                FROM counts x JOIN entity c ON c.entity_id = x.canonical_id WHERE NOT c.hidden) y
                            WHERE rn <= ? ORDER BY type, n DESC, entity_id)
                 """, interval, entitiesPerType);
-        return db.list(s, rs -> new FacetRow(rs.getString("kind"), rs.getString("key"), Db.nullableLong(rs, "entity_id"),
-                rs.getString("name"), rs.getLong("n")));
     }
 
     /** The visible, merge-resolved entities of the documents, most mentioned first. */
@@ -195,13 +270,30 @@ public class SearchRepository {
 
     /** Export: every hit in page order, streamed; no snippet (that would cost a headline per row). */
     public void export(SearchFilter f, Db.RowSink sink) {
-        Sql s = matches(f).append("""
+        db.stream(exportSql(f), sink);
+    }
+
+    static Sql exportSql(SearchFilter f) {
+        return matches(f).append("""
                  SELECT m.article_id, m.ordinal, m.score, m.at, d.title, d.source, d.url, d.language, d.published_at,
                         g.headline, g.occurred_at
                  FROM m JOIN document d ON d.article_id = m.article_id
                       LEFT JOIN segment g ON g.article_id = m.article_id AND g.ordinal = m.ordinal
                  ORDER BY m.k DESC, m.article_id, m.ordinal
                 """);
-        db.stream(s, sink);
+    }
+
+    private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\":\\s*([0-9.eE+]+)");
+
+    /**
+     * The planner's estimate of the number of hits, from EXPLAIN without running the query: planning
+     * only, so it costs about as much as an empty page. Statistics can be off either way.
+     */
+    public long estimate(SearchFilter f) {
+        Sql s = new Sql().append("EXPLAIN (FORMAT JSON) ").append(matches(f)).append(" SELECT 1 FROM m");
+        String plan = db.one(s, rs -> rs.getString(1)).orElse("");
+        // The top node's fields come before its child plans, so the first Plan Rows is the whole statement's.
+        java.util.regex.Matcher m = PLAN_ROWS.matcher(plan);
+        return m.find() ? Math.round(Double.parseDouble(m.group(1))) : 0;
     }
 }

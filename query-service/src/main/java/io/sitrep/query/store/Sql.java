@@ -40,6 +40,11 @@ public final class Sql {
         return text.toString();
     }
 
+    /** The bound values, in order. */
+    public List<Object> params() {
+        return java.util.Collections.unmodifiableList(params);
+    }
+
     PreparedStatement prepare(Connection c) throws SQLException {
         PreparedStatement ps = c.prepareStatement(text.toString());
         for (int i = 0; i < params.size(); i++) {
