@@ -1,6 +1,5 @@
 package io.sitrep.entities;
 
-import io.sitrep.entities.nlp.CoreNlpNer;
 import io.sitrep.entities.nlp.Mention;
 import io.sitrep.entities.nlp.MentionCleaner;
 import io.sitrep.entities.nlp.QuoteAttributor;
@@ -8,7 +7,6 @@ import io.sitrep.entities.nlp.RawMention;
 import io.sitrep.entities.nlp.RelativeDateNormalizer;
 import io.sitrep.entities.nlp.Role;
 import io.sitrep.entities.nlp.RoleExtractor;
-import io.sitrep.testsupport.Seeds;
 import io.sitrep.entities.resolve.AliasKb;
 import io.sitrep.entities.resolve.CrossDocumentMatcher;
 import io.sitrep.entities.resolve.DocumentEntity;
@@ -24,7 +22,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-/** The whole post-NER analysis chained as the service will run it: throughput on the seeds, and hostile inputs. */
+/** The whole post-NER analysis chained as the service runs it, on hostile inputs (speed: bin/benchmark-entities). */
 class PostNerPipelineTest {
 
     private final AliasKb kb = AliasKb.loadDefault();
@@ -44,31 +42,6 @@ class PostNerPipelineTest {
         n += dates.normaliseLiveBlog(text, LocalDate.of(2023, 3, 8)).size();
         n += salience.score(entities, text.length(), Math.max(0, text.indexOf('\n'))).size();
         return n + rs.size();
-    }
-
-    @Test
-    void throughputOnSeeds() {
-        List<CoreNlpNer.Result> docs = new ArrayList<>();
-        for (String seed : List.of("000_", "001_", "002_", "003_", "004_")) CoreNlpNer.analyse(Seeds.text(seed));   // JIT warm-up
-        long nerStart = System.nanoTime();
-        int tokens = 0;
-        for (String seed : List.of("000_", "001_", "002_", "003_", "004_")) {
-            CoreNlpNer.Result r = CoreNlpNer.analyse(Seeds.text(seed));
-            docs.add(r);
-            tokens += r.tokenCount();
-        }
-        double nerSeconds = (System.nanoTime() - nerStart) / 1e9;
-
-        int sink = 0;
-        for (int i = 0; i < 30; i++) for (CoreNlpNer.Result r : docs) sink += analyse(r.text(), r.mentions());   // warm-up
-        int rounds = 100;
-        long start = System.nanoTime();
-        for (int i = 0; i < rounds; i++) for (CoreNlpNer.Result r : docs) sink += analyse(r.text(), r.mentions());
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("post-NER analysis: %d tokens x %d rounds in %.2f s = %.0f tokens/s (single thread); "
-                        + "CoreNLP tokenize,ssplit,ner on the same seeds: %.0f tokens/s (sink %d)%n",
-                tokens, rounds, seconds, tokens * rounds / seconds, tokens / nerSeconds, sink);
-        assertThat(sink).isPositive();
     }
 
     @Test
