@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import static io.restassured.RestAssured.given;
 
@@ -41,6 +42,17 @@ final class Http {
                 }
                 pause(250);
             }
+        }
+    }
+
+    /** Polls until the condition holds; fails with {@code what} after the timeout. */
+    static void await(Duration timeout, String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": not within " + timeout);
+            }
+            pause(250);
         }
     }
 

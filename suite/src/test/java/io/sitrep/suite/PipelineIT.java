@@ -105,6 +105,179 @@ class PipelineIT {
                 .then().statusCode(200).body("hits.size()", org.hamcrest.Matchers.equalTo(5));
     }
 
+    /** The read side on the seeds, answered from canonical entity ids (issue: query service). */
+    @Test
+    @Order(6)
+    void artyomovskFindsTheBakhmutArticlesThroughTheCanonicalEntity() {
+        List<String> hits = search("Artyomovsk");
+        assertThat(hits).containsAll(seedIds.values());
+        assertThat(seedIds.get("000")).as("seed 000 never says Artyomovsk, only Bakhmut").isIn(hits);
+    }
+
+    @Test
+    @Order(7)
+    @SuppressWarnings("unchecked")
+    void prigozhinProfileListsBothSpellingsWithTheirSources() {
+        JsonPath profile = profile(entityId("Yevgeny Prigozhin", "PERSON"));
+        List<Map<String, Object>> aliases = profile.getList("aliases");
+        Map<String, List<String>> sourcesByAlias = new LinkedHashMap<>();
+        for (Map<String, Object> a : aliases) {
+            sourcesByAlias.put((String) a.get("alias"), ((List<Map<String, Object>>) a.get("sources")).stream()
+                    .map(x -> (String) x.get("source")).toList());
+        }
+        assertThat(sourcesByAlias.keySet()).anyMatch(a -> a.contains("Prigozhin")).anyMatch(a -> a.contains("Prugozhin"));
+        sourcesByAlias.forEach((alias, sources) -> {
+            if (alias.contains("Prugozhin")) {
+                assertThat(sources).containsExactly("seed-003");
+            }
+        });
+        assertThat(sourcesByAlias.entrySet()).anySatisfy(e -> {
+            assertThat(e.getKey()).contains("Prigozhin");
+            assertThat(e.getValue()).contains("seed-001");
+        });
+        assertThat(profile.getLong("documents")).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    @Order(8)
+    void bakhmutTimelineHasTheLiveEntriesOfTheSeventhAndEighthOfMarch() {
+        JsonPath timeline = given().baseUri(suite.url(Service.QUERY))
+                .queryParam("entityId", entityId("Bakhmut", "LOCATION")).queryParam("interval", "day")
+                .queryParam("maxEvents", 100)
+                .when().get("/api/v1/timeline").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> liveEntries = timeline.<Map<String, Object>>getList("events").stream()
+                .filter(e -> "segment".equals(e.get("kind")) && seedIds.get("002").equals(e.get("articleId"))).toList();
+        assertThat(liveEntries).extracting(e -> ((String) e.get("at")).substring(0, 10))
+                .contains("2023-03-07", "2023-03-08");
+        assertThat(timeline.getList("series[0].buckets.start", String.class)).isNotEmpty();
+    }
+
+    @Test
+    @Order(9)
+    void zelenskyyQuotesComeFromTheLiveBlogWithOffsets() {
+        long zelenskyy = entityId("Volodymyr Zelenskyy", "PERSON");
+        List<Map<String, Object>> quotes = given().baseUri(suite.url(Service.QUERY)).queryParam("speakerId", zelenskyy)
+                .queryParam("limit", 100).when().get("/api/v1/quotes").then().statusCode(200).extract().jsonPath()
+                .getList("quotes");
+        List<Map<String, Object>> fromLiveBlog = quotes.stream().filter(q -> seedIds.get("002").equals(q.get("articleId"))).toList();
+        assertThat(fromLiveBlog).isNotEmpty();
+        String text = given().baseUri(suite.url(Service.QUERY)).when().get("/api/v1/documents/" + seedIds.get("002"))
+                .then().statusCode(200).extract().path("text");
+        for (Map<String, Object> q : fromLiveBlog) {
+            String quoted = text.substring((Integer) q.get("start"), (Integer) q.get("end"));
+            assertThat(quoted).as("offsets point at the quote").contains((String) q.get("text"));
+            assertThat(q.get("speakerEntityId")).isEqualTo((int) zelenskyy);
+        }
+    }
+
+    @Test
+    @Order(10)
+    void networkAroundWagnerGroupHoldsPrigozhinAndBakhmut() {
+        List<String> labels = given().baseUri(suite.url(Service.QUERY))
+                .queryParam("entityId", entityId("Wagner Group", "ORGANIZATION"))
+                .when().get("/api/v1/network").then().statusCode(200).extract().jsonPath().getList("nodes.label");
+        assertThat(labels).contains("Yevgeny Prigozhin", "Bakhmut");
+    }
+
+    /** A curator's merge in entity-service reaches every read in query-service, and so does its unmerge. */
+    @Test
+    @Order(11)
+    void mergeAndUnmergeInEntityServiceShowUpInQueryService() {
+        String a = Http.submit(suite, Map.of("title", "Quay closed", "body", "Harbourmaster Odran Pike closed the north "
+                + "quay of Port Elwin on Monday, officials said. Pike said the storm had damaged the pier.",
+                "source", "curation-fixture"));
+        String b = Http.submit(suite, Map.of("title", "Quay reopened", "body", "Deputy harbourmaster Tomas Velde reopened "
+                + "the north quay of Port Elwin on Friday, officials said. Velde said repairs were complete.",
+                "source", "curation-fixture"));
+        Http.awaitIndexed(suite, List.of(a, b), Duration.ofMinutes(2));
+        long pike = personIn(a);
+        long pyke = personIn(b);
+        assertThat(pyke).isNotEqualTo(pike);
+        assertThat(searchByEntity(pike)).containsExactly(a);
+
+        given().baseUri(suite.url(Service.ENTITY)).contentType("application/json")
+                .body(Map.of("into", pike, "reason", "test merge of two harbour officials"))
+                .when().post("/api/v1/entities/" + pyke + "/merge").then().statusCode(201);
+        Http.await(Duration.ofSeconds(30), "the merge reaches query-service",
+                () -> searchByEntity(pike).containsAll(List.of(a, b)) && profile(pyke).getLong("entityId") == pike);
+
+        given().baseUri(suite.url(Service.ENTITY)).contentType("application/json")
+                .body(Map.of("reason", "two people after all"))
+                .when().post("/api/v1/entities/" + pyke + "/unmerge").then().statusCode(201);
+        Http.await(Duration.ofSeconds(30), "the unmerge reaches query-service",
+                () -> searchByEntity(pike).equals(List.of(a)) && profile(pyke).getLong("entityId") == pyke);
+    }
+
+    private static List<String> search(String q) {
+        return given().baseUri(suite.url(Service.QUERY)).queryParam("q", q).queryParam("limit", 100)
+                .when().get("/api/v1/search").then().statusCode(200).extract().jsonPath().getList("hits.articleId");
+    }
+
+    private static List<String> searchByEntity(long entityId) {
+        return given().baseUri(suite.url(Service.QUERY)).queryParam("entityId", entityId).queryParam("limit", 100)
+                .when().get("/api/v1/search").then().statusCode(200).extract().jsonPath().getList("hits.articleId");
+    }
+
+    private static JsonPath profile(long entityId) {
+        return given().baseUri(suite.url(Service.QUERY)).when().get("/api/v1/entities/" + entityId)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The only PERSON entity of an indexed document. */
+    private static long personIn(String articleId) {
+        List<Map<String, Object>> entities = given().baseUri(suite.url(Service.QUERY))
+                .when().get("/api/v1/documents/" + articleId).then().statusCode(200).extract().jsonPath().getList("entities");
+        List<Map<String, Object>> people = entities.stream().filter(e -> "PERSON".equals(e.get("type"))).toList();
+        assertThat(people).as("people in " + entities).hasSize(1);
+        return ((Number) people.get(0).get("entityId")).longValue();
+    }
+
+    /** The canonical entity of exactly this name and type, found the way a client would: autocomplete. */
+    private static long entityId(String name, String type) {
+        List<Map<String, Object>> suggestions = given().baseUri(suite.url(Service.QUERY)).queryParam("q", name)
+                .queryParam("type", type).queryParam("limit", 20)
+                .when().get("/api/v1/entities/autocomplete").then().statusCode(200).extract().jsonPath().getList("suggestions");
+        return suggestions.stream().filter(s -> name.equals(s.get("name"))).findFirst()
+                .map(s -> ((Number) s.get("entityId")).longValue())
+                .orElseThrow(() -> new AssertionError(name + " not among " + suggestions));
+    }
+
+    /** After the pipeline ran: each service's domain metrics on /q/metrics, with values the run must have moved. */
+    @Test
+    @Order(5)
+    void domainMetricsAreScrapedWithTheRunsValues() {
+        String ingest = metrics(Service.INGEST);
+        assertThat(sum(ingest, "sitrep_articles_accepted_total", "")).isGreaterThanOrEqualTo(10);
+        assertThat(sum(ingest, "sitrep_delivery_attempts_total", "outcome=\"delivered\"")).isGreaterThanOrEqualTo(10);
+        assertThat(sum(ingest, "sitrep_delivery_attempts_total", "outcome=\"failed\"")
+                + sum(ingest, "sitrep_delivery_attempts_total", "outcome=\"circuit_open\""))
+                .as("the entity-service outage showed up as failed deliveries").isPositive();
+        assertThat(ingest).contains("sitrep_outbox_backlog", "sitrep_outbox_oldest_age_seconds");
+
+        // entity-service was restarted by the outage test: its counters cover the five outage fixtures
+        String entities = metrics(Service.ENTITY);
+        assertThat(sum(entities, "sitrep_extraction_duration_seconds_count", "")).isGreaterThanOrEqualTo(5);
+        assertThat(sum(entities, "sitrep_extraction_tokens_total", "")).isGreaterThan(100);
+        assertThat(sum(entities, "sitrep_entities_created_total", "")).isPositive();
+        assertThat(sum(entities, "sitrep_delivery_attempts_total", "outcome=\"delivered\"")).isGreaterThanOrEqualTo(10);
+
+        String query = metrics(Service.QUERY);
+        assertThat(sum(query, "http_server_requests_seconds_count", "uri=\"/api/v1/search\"")).isPositive();
+        assertThat(sum(query, "http_server_requests_seconds_count", "uri=\"/api/v1/documents/{articleId}\""))
+                .as("indexing PUTs and document GETs are timed per endpoint").isPositive();
+    }
+
+    private static String metrics(Service service) {
+        return given().baseUri(suite.url(service)).when().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    /** The sum of a Prometheus metric's samples whose labels contain {@code label} (every sample when empty). */
+    private static double sum(String exposition, String metric, String label) {
+        return exposition.lines().filter(l -> l.startsWith(metric + "{") || l.startsWith(metric + " "))
+                .filter(l -> label.isEmpty() || l.contains(label))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     @SuppressWarnings("unchecked")
     private static void assertEntityAt(String text, List<Map<String, Object>> entities, String name, String type) {
         Map<String, Object> entity = entities.stream().filter(e -> name.equals(e.get("name"))).findFirst()
