@@ -43,6 +43,8 @@ public class DeliveryDispatcher {
         this.config = config.outbox();
     }
 
+    private static final String CIRCUIT_OPEN = "entity-service unavailable (circuit open)";
+
     @Scheduled(every = "${sitrep.ingest.outbox.poll-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
@@ -54,14 +56,28 @@ public class DeliveryDispatcher {
         metrics.outboxState(state[0], state[1]);
     }
 
-    /** Claims one batch of due rows and tries each; returns how many were claimed. */
+    /**
+     * Claims one batch of due rows and tries each; returns how many were claimed, or 0 once the circuit
+     * breaker is open: the rest of the batch then goes back untried, so that an outage costs one UPDATE per
+     * batch instead of a read, a call and two writes per waiting article.
+     */
     int drainOnce() {
         List<PendingDelivery> due = outbox.claimDue(config.batchSize());
-        due.forEach(this::deliver);
+        for (int i = 0; i < due.size(); i++) {
+            if (!deliver(due.get(i))) {
+                List<PendingDelivery> untried = due.subList(i + 1, due.size());
+                if (!untried.isEmpty()) {
+                    QuarkusTransaction.requiringNew().run(() -> outbox.postpone(untried, EntityServiceClient.BREAKER_DELAY,
+                            CIRCUIT_OPEN));
+                }
+                return 0;
+            }
+        }
         return due.size();
     }
 
-    private void deliver(PendingDelivery row) {
+    /** Tries one row; false when entity-service's circuit breaker is open. */
+    private boolean deliver(PendingDelivery row) {
         DocumentForAnalysis document = QuarkusTransaction.requiringNew().call(() -> toDocument(row));
         try (Scope trace = TraceParent.resume(row.traceParent())) {
             entityService.deliver(document);
@@ -72,11 +88,10 @@ public class DeliveryDispatcher {
             QuarkusTransaction.requiringNew().run(() -> giveUp(row, e.getMessage()));
         } catch (CircuitBreakerOpenException e) {
             metrics.deliveryAttempt("circuit_open");
-            // entity-service is known to be down: wait, but don't burn an attempt on it.
-            QuarkusTransaction.requiringNew().run(() -> {
-                outbox.retryLater(row, "entity-service unavailable", false);
-                recordAttempt(row, row.attempts(), "entity-service unavailable (circuit open)");
-            });
+            // entity-service is known to be down: wait for the breaker, but don't burn an attempt on it.
+            QuarkusTransaction.requiringNew().run(() -> outbox.postpone(List.of(row), EntityServiceClient.BREAKER_DELAY,
+                    CIRCUIT_OPEN));
+            return false;
         } catch (RuntimeException e) {
             metrics.deliveryAttempt("failed");
             String error = describe(e);
@@ -85,11 +100,12 @@ public class DeliveryDispatcher {
                 if (row.attempts() + 1 >= config.maxAttempts()) {
                     giveUp(row, "gave up after " + (row.attempts() + 1) + " attempts: " + error);
                 } else {
-                    outbox.retryLater(row, error, true);
+                    outbox.retryLater(row, error);
                     recordAttempt(row, row.attempts() + 1, error);
                 }
             });
         }
+        return true;
     }
 
     private DocumentForAnalysis toDocument(PendingDelivery row) {

@@ -76,8 +76,8 @@ public class Outbox {
 
     /** Schedules the next try with exponential backoff; the lease is released at the same time. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void retryLater(PendingDelivery row, String error, boolean countAsAttempt) {
-        int attempts = countAsAttempt ? row.attempts() + 1 : row.attempts();
+    public void retryLater(PendingDelivery row, String error) {
+        int attempts = row.attempts() + 1;
         em.createNativeQuery("""
                 UPDATE outbox SET attempts = ?2, last_error = ?3, next_attempt_at = ?4, locked_until = NULL
                 WHERE id = ?1
@@ -86,6 +86,23 @@ public class Outbox {
                 .setParameter(2, attempts)
                 .setParameter(3, error)
                 .setParameter(4, Timestamp.from(Instant.now().plus(backoff(attempts))))
+                .executeUpdate();
+    }
+
+    /**
+     * Hands claimed rows back untried, due again after {@code wait}; their attempts stay as they are, and
+     * their articles show {@code reason} while they wait. Two statements, however many rows.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void postpone(List<PendingDelivery> rows, Duration wait, String reason) {
+        em.createNativeQuery("UPDATE outbox SET locked_until = NULL, next_attempt_at = ?2, last_error = ?3 WHERE id = ANY(?1)")
+                .setParameter(1, rows.stream().map(PendingDelivery::id).toArray(Long[]::new))
+                .setParameter(2, Timestamp.from(Instant.now().plus(wait)))
+                .setParameter(3, reason)
+                .executeUpdate();
+        em.createNativeQuery("UPDATE article SET status_reason = ?2 WHERE id = ANY(?1) AND status = 'RECEIVED'")
+                .setParameter(1, rows.stream().map(PendingDelivery::articleId).toArray(UUID[]::new))
+                .setParameter(2, "delivery pending, last error: " + reason)
                 .executeUpdate();
     }
 
