@@ -260,6 +260,7 @@ class PipelineIT {
         assertThat(sum(entities, "sitrep_extraction_tokens_total", "")).isGreaterThan(100);
         assertThat(sum(entities, "sitrep_entities_created_total", "")).isPositive();
         assertThat(sum(entities, "sitrep_delivery_attempts_total", "outcome=\"delivered\"")).isGreaterThanOrEqualTo(10);
+        assertThat(entities).contains("sitrep_outbox_backlog", "sitrep_outbox_oldest_age_seconds");
 
         String query = metrics(Service.QUERY);
         assertThat(sum(query, "http_server_requests_seconds_count", "uri=\"/api/v1/search\"")).isPositive();

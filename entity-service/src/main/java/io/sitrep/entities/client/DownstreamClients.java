@@ -9,6 +9,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -19,6 +20,9 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class DownstreamClients {
+
+    /** How long each breaker stays open (the {@code delay} below): undelivered rows wait that long. */
+    public static final Duration BREAKER_DELAY = Duration.ofSeconds(5);
 
     private final QueryServiceApi query;
     private final IngestServiceApi ingest;

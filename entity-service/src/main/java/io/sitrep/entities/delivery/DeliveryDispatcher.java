@@ -22,7 +22,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** Drains entity-service's outbox: documents to query-service, then "indexed" back to ingest. */
 @ApplicationScoped
@@ -55,11 +58,30 @@ public class DeliveryDispatcher {
         List<OutboxRow> due;
         do {
             due = outbox.claimDue(config.batchSize());
-            due.forEach(this::deliver);
+            // Each kind has its own circuit breaker. Once one is open, the rest of the batch of that kind goes
+            // back untried: an outage of query-service must not cost a full document read per waiting row.
+            Set<OutboxKind> open = EnumSet.noneOf(OutboxKind.class);
+            List<OutboxRow> untried = new ArrayList<>();
+            for (OutboxRow row : due) {
+                if (open.contains(row.kind())) {
+                    untried.add(row);
+                } else if (!deliver(row)) {
+                    open.add(row.kind());
+                }
+            }
+            if (!untried.isEmpty()) {
+                QuarkusTransaction.requiringNew().run(() -> outbox.postpone(untried, DownstreamClients.BREAKER_DELAY));
+            }
+            if (!open.isEmpty()) {
+                break;
+            }
         } while (due.size() == config.batchSize());
+        long[] state = outbox.state();
+        metrics.outboxState(state[0], state[1]);
     }
 
-    private void deliver(OutboxRow row) {
+    /** Tries one row; false when the circuit breaker for its kind is open. */
+    private boolean deliver(OutboxRow row) {
         String target = row.kind() == OutboxKind.REPORT ? "ingest-service" : "query-service";
         try (Scope trace = TraceParent.resume(row.traceParent())) {
             switch (row.kind()) {
@@ -86,7 +108,8 @@ public class DeliveryDispatcher {
             QuarkusTransaction.requiringNew().run(() -> outbox.remove(row.id()));
         } catch (CircuitBreakerOpenException e) {
             metrics.delivery(target, "circuit_open");
-            QuarkusTransaction.requiringNew().run(() -> outbox.retryLater(row, "receiver unavailable", row.attempts()));
+            QuarkusTransaction.requiringNew().run(() -> outbox.postpone(List.of(row), DownstreamClients.BREAKER_DELAY));
+            return false;
         } catch (RuntimeException e) {
             metrics.delivery(target, "failed");
             int attempts = row.attempts() + 1;
@@ -100,6 +123,7 @@ public class DeliveryDispatcher {
                 }
             });
         }
+        return true;
     }
 
     private static Object subject(OutboxRow row) {

@@ -97,6 +97,24 @@ public class Outbox {
                 .executeUpdate();
     }
 
+    /** Hands claimed rows back untried, due again after {@code wait}; their attempts stay as they are. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void postpone(List<OutboxRow> rows, Duration wait) {
+        em.createNativeQuery("UPDATE outbox SET locked_until = NULL, next_attempt_at = ?2, last_error = ?3 WHERE id = ANY(?1)")
+                .setParameter(1, rows.stream().map(OutboxRow::id).toArray(Long[]::new))
+                .setParameter(2, Timestamp.from(Instant.now().plus(wait)))
+                .setParameter(3, "receiver unavailable (circuit open)")
+                .executeUpdate();
+    }
+
+    /** How many rows wait, and how old the oldest is in seconds (0 when none). */
+    @Transactional
+    public long[] state() {
+        Object[] row = (Object[]) em.createNativeQuery(
+                "SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0) FROM outbox").getSingleResult();
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    }
+
     public long backlog() {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM outbox").getSingleResult()).longValue();
     }

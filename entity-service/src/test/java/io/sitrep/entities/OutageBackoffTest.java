@@ -1,0 +1,57 @@
+package io.sitrep.entities;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.sitrep.testsupport.EmbeddedPostgresResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * query-service is unreachable in tests (localhost:1). Once its circuit breaker is open, the dispatcher must
+ * stop building and "sending" every waiting document: each would cost a full read of its mentions per poll.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class OutageBackoffTest {
+
+    @BeforeEach
+    void modelLoaded() {
+        ModelReady.await();
+    }
+
+    @Test
+    void anOpenBreakerCostsOneTryPerBatchNotPerWaitingDocument() throws InterruptedException {
+        for (int i = 0; i < 45; i++) {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("articleId", UUID.randomUUID().toString(), "title", "Ferries " + i,
+                            "text", "Mayor Ada Quill said ferries from Port Elwin would run again on day " + i + ".",
+                            "source", "Example Wire"))
+                    .when().post("/api/v1/documents").then().statusCode(201);
+        }
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (circuitOpenTries() == 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(circuitOpenTries()).as("the breaker opened").isPositive();
+
+        double before = circuitOpenTries();
+        Thread.sleep(6_000);
+        // about one try per claimed batch (20 rows) per breaker delay (5 s); before, every waiting row was
+        // tried again about once a second
+        assertThat(circuitOpenTries() - before).isLessThanOrEqualTo(10);
+    }
+
+    private static double circuitOpenTries() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith("sitrep_delivery_attempts_total") && l.contains("outcome=\"circuit_open\"")
+                        && l.contains("target=\"query-service\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+}
