@@ -86,13 +86,14 @@ public final class HtmlArticleExtractor {
                     "HTML is longer than " + maxHtmlChars + " characters");
         }
         Document doc = Jsoup.parse(html);
-        String title = metadataReader.title(doc);
-        String byline = metadataReader.byline(doc);
+        // Character references and JSON-LD escapes are decoded after the sanitizer ran: strip again.
+        String title = decodedText(metadataReader.title(doc));
+        String byline = decodedText(metadataReader.byline(doc));
         DateValue published = metadataReader.publishedTime(doc);
 
         Element root = contentRoot(doc);
         removeFurniture(root);
-        String rendered = renderer.render(root);
+        String rendered = InputSanitizer.stripControls(renderer.render(root));
         if (rendered.isBlank()) {
             throw new RejectedInputException(RejectedInputException.NO_ARTICLE_TEXT, "the page has no text content");
         }
@@ -101,6 +102,11 @@ public final class HtmlArticleExtractor {
                 title != null ? title : cleaned.title(),
                 byline != null ? byline : cleaned.byline(),
                 published, cleaned.text(), rendered, cleaned.removedLines());
+    }
+
+    private static String decodedText(String value) {
+        String stripped = InputSanitizer.stripControls(value);
+        return stripped == null || stripped.isBlank() ? null : stripped;
     }
 
     private static Element contentRoot(Document doc) {

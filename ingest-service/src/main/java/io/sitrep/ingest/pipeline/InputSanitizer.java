@@ -147,6 +147,43 @@ public final class InputSanitizer {
         return out.toString();
     }
 
+    /**
+     * Removes from text that a later stage decoded itself (HTML character references such as {@code &#1;},
+     * JSON-LD escapes such as {@code \\u0000}) what {@link #sanitize(String)} removes from the input: the
+     * stripped control characters and noncharacters, and unpaired surrogates; CR and CRLF become LF. Never
+     * rejects, since the input as sent was valid. Returns {@code text} itself when there is nothing to remove.
+     */
+    static String stripControls(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean drop = c != '\r' && c != '\n' && (isStrippedControl(c) || Character.isSurrogate(c) && !pair);
+            if (out == null && (drop || c == '\r')) {
+                out = new StringBuilder(length).append(text, 0, i);
+            }
+            if (out != null) {
+                if (c == '\r') {
+                    out.append('\n');
+                    if (i + 1 < length && text.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                } else if (pair) {
+                    out.append(c).append(text.charAt(++i));
+                } else if (!drop) {
+                    out.append(c);
+                }
+            } else if (pair) {
+                i++;
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
     private static boolean isStrippedControl(char c) {
         if (c == '\t') {
             return false;

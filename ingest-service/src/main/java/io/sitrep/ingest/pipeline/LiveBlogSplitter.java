@@ -87,10 +87,12 @@ public final class LiveBlogSplitter {
             Instant instant = null;
             if (day != null) {
                 instant = toInstant(day, stamp);
-                if (previous != null && newestFirst && instant.isAfter(previous)) {
+                // No rollover past the ends of the calendar: a blog date of +999999999-12-31 is a valid ISO date.
+                if (previous != null && newestFirst && instant.isAfter(previous) && day.isAfter(LocalDate.MIN)) {
                     day = day.minusDays(1);
                     instant = toInstant(day, stamp);
-                } else if (previous != null && !newestFirst && instant.isBefore(previous)) {
+                } else if (previous != null && !newestFirst && instant.isBefore(previous)
+                        && day.isBefore(LocalDate.MAX)) {
                     day = day.plusDays(1);
                     instant = toInstant(day, stamp);
                 }
