@@ -6,6 +6,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.sitrep.entities.store.Outbox;
 import io.sitrep.testsupport.EmbeddedPostgresResource;
+import io.sitrep.testsupport.Prometheus;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,8 +129,7 @@ class CurationTest {
     }
 
     private static double mergedCount() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
-                .filter(l -> l.startsWith("sitrep_entities_merged_total"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return Prometheus.sum(given().when().get("/q/metrics").then().statusCode(200).extract().asString(),
+                "sitrep_entities_merged_total");
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.sitrep.testsupport.EmbeddedPostgresResource;
+import io.sitrep.testsupport.Prometheus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,9 +50,7 @@ class OutageBackoffTest {
     }
 
     private static double circuitOpenTries() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
-                .filter(l -> l.startsWith("sitrep_delivery_attempts_total") && l.contains("outcome=\"circuit_open\"")
-                        && l.contains("target=\"query-service\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return Prometheus.sum(given().when().get("/q/metrics").then().statusCode(200).extract().asString(),
+                "sitrep_delivery_attempts_total", "outcome=\"circuit_open\"", "target=\"query-service\"");
     }
 }

@@ -1,13 +1,9 @@
 package io.sitrep.query;
 
+import io.sitrep.testsupport.FuzzBound;
+
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Shared plumbing of the Jazzer fuzz tests: a per-input time bound. Small control values are read from the end
@@ -16,38 +12,14 @@ import java.util.concurrent.TimeoutException;
 public final class FuzzSupport {
 
     /** Every call on one fuzz input must finish within this. */
-    public static final Duration PER_INPUT = Duration.ofSeconds(2);
-
-    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "fuzz-bounded");
-        thread.setDaemon(true);
-        return thread;
-    });
+    public static final Duration PER_INPUT = FuzzBound.PER_INPUT;
 
     private FuzzSupport() {
     }
 
     /** Runs {@code work} on a worker thread, failing after {@link #PER_INPUT}; rethrows what it throws unchanged. */
     public static <T> T bounded(Callable<T> work) {
-        Future<T> future = WORKERS.submit(work);
-        try {
-            return future.get(PER_INPUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new AssertionError("call did not finish within " + PER_INPUT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new AssertionError("checked exception escaped", cause);
-        }
+        return FuzzBound.run(work);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.sitrep.suite;
 
 import io.restassured.path.json.JsonPath;
+import io.sitrep.testsupport.Prometheus;
 import io.sitrep.testsupport.Seeds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -272,11 +273,8 @@ class PipelineIT {
         return given().baseUri(suite.url(service)).when().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
-    /** The sum of a Prometheus metric's samples whose labels contain {@code label} (every sample when empty). */
     private static double sum(String exposition, String metric, String label) {
-        return exposition.lines().filter(l -> l.startsWith(metric + "{") || l.startsWith(metric + " "))
-                .filter(l -> label.isEmpty() || l.contains(label))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return label.isEmpty() ? Prometheus.sum(exposition, metric) : Prometheus.sum(exposition, metric, label);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,16 +3,12 @@ package io.sitrep.ingest.pipeline;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 
 import java.nio.charset.StandardCharsets;
+import io.sitrep.testsupport.FuzzBound;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Shared plumbing of the Jazzer fuzz tests: a per-input time bound, the one exception type the pipeline may
@@ -24,19 +20,13 @@ import java.util.concurrent.TimeoutException;
  */
 public final class FuzzSupport {
 
-    /** Every call on one fuzz input must finish within this; the parsers are documented as bounded or linear. */
-    public static final Duration PER_INPUT = Duration.ofSeconds(2);
+    /** Every call on one fuzz input must finish within this. */
+    public static final Duration PER_INPUT = FuzzBound.PER_INPUT;
 
     private static final Set<String> REASONS = Set.of(
             RejectedInputException.INVALID_ENCODING, RejectedInputException.LINE_TOO_LONG,
             RejectedInputException.TOO_LARGE, RejectedInputException.BINARY_CONTENT, RejectedInputException.EMPTY,
             RejectedInputException.NO_ARTICLE_TEXT, RejectedInputException.INVALID_DATE);
-
-    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "fuzz-bounded");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private FuzzSupport() {
     }
@@ -46,25 +36,7 @@ public final class FuzzSupport {
      * {@code work} throws is rethrown unchanged, so a finding keeps its own stack trace.
      */
     public static <T> T bounded(Callable<T> work) {
-        Future<T> future = WORKERS.submit(work);
-        try {
-            return future.get(PER_INPUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new AssertionError("call did not finish within " + PER_INPUT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new AssertionError("checked exception escaped", cause);
-        }
+        return FuzzBound.run(work);
     }
 
     /** A rejection must carry one of the documented reasons and a short, non-null detail. */
