@@ -248,33 +248,29 @@ class PipelineIT {
     @Order(5)
     void domainMetricsAreScrapedWithTheRunsValues() {
         String ingest = metrics(Service.INGEST);
-        assertThat(sum(ingest, "sitrep_articles_accepted_total", "")).isGreaterThanOrEqualTo(10);
-        assertThat(sum(ingest, "sitrep_delivery_attempts_total", "outcome=\"delivered\"")).isGreaterThanOrEqualTo(10);
-        assertThat(sum(ingest, "sitrep_delivery_attempts_total", "outcome=\"failed\"")
-                + sum(ingest, "sitrep_delivery_attempts_total", "outcome=\"circuit_open\""))
+        assertThat(Prometheus.sum(ingest, "sitrep_articles_accepted_total")).isGreaterThanOrEqualTo(10);
+        assertThat(Prometheus.sum(ingest, "sitrep_delivery_attempts_total", "outcome=\"delivered\"")).isGreaterThanOrEqualTo(10);
+        assertThat(Prometheus.sum(ingest, "sitrep_delivery_attempts_total", "outcome=\"failed\"")
+                + Prometheus.sum(ingest, "sitrep_delivery_attempts_total", "outcome=\"circuit_open\""))
                 .as("the entity-service outage showed up as failed deliveries").isPositive();
         assertThat(ingest).contains("sitrep_outbox_backlog", "sitrep_outbox_oldest_age_seconds");
 
         // entity-service was restarted by the outage test: its counters cover the five outage fixtures
         String entities = metrics(Service.ENTITY);
-        assertThat(sum(entities, "sitrep_extraction_duration_seconds_count", "")).isGreaterThanOrEqualTo(5);
-        assertThat(sum(entities, "sitrep_extraction_tokens_total", "")).isGreaterThan(100);
-        assertThat(sum(entities, "sitrep_entities_created_total", "")).isPositive();
-        assertThat(sum(entities, "sitrep_delivery_attempts_total", "outcome=\"delivered\"")).isGreaterThanOrEqualTo(10);
+        assertThat(Prometheus.sum(entities, "sitrep_extraction_duration_seconds_count")).isGreaterThanOrEqualTo(5);
+        assertThat(Prometheus.sum(entities, "sitrep_extraction_tokens_total")).isGreaterThan(100);
+        assertThat(Prometheus.sum(entities, "sitrep_entities_created_total")).isPositive();
+        assertThat(Prometheus.sum(entities, "sitrep_delivery_attempts_total", "outcome=\"delivered\"")).isGreaterThanOrEqualTo(10);
         assertThat(entities).contains("sitrep_outbox_backlog", "sitrep_outbox_oldest_age_seconds");
 
         String query = metrics(Service.QUERY);
-        assertThat(sum(query, "http_server_requests_seconds_count", "uri=\"/api/v1/search\"")).isPositive();
-        assertThat(sum(query, "http_server_requests_seconds_count", "uri=\"/api/v1/documents/{articleId}\""))
+        assertThat(Prometheus.sum(query, "http_server_requests_seconds_count", "uri=\"/api/v1/search\"")).isPositive();
+        assertThat(Prometheus.sum(query, "http_server_requests_seconds_count", "uri=\"/api/v1/documents/{articleId}\""))
                 .as("indexing PUTs and document GETs are timed per endpoint").isPositive();
     }
 
     private static String metrics(Service service) {
         return given().baseUri(suite.url(service)).when().get("/q/metrics").then().statusCode(200).extract().asString();
-    }
-
-    private static double sum(String exposition, String metric, String label) {
-        return label.isEmpty() ? Prometheus.sum(exposition, metric) : Prometheus.sum(exposition, metric, label);
     }
 
     @SuppressWarnings("unchecked")
