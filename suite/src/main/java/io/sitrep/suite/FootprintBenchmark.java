@@ -46,7 +46,7 @@ public final class FootprintBenchmark {
             Path seeds = seedsDir(root);
             try (var files = Files.list(seeds)) {
                 for (Path seed : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(suite.url(Service.INGEST) + "/api/v1/articles"))
+                    HttpResponse<String> r = http.send(suite.request(URI.create(suite.url(Service.INGEST) + "/api/v1/articles"))
                             .header("Content-Type", "text/plain")
                             .POST(HttpRequest.BodyPublishers.ofFile(seed)).build(), HttpResponse.BodyHandlers.ofString());
                     Matcher m = ID.matcher(r.body());
@@ -70,7 +70,7 @@ public final class FootprintBenchmark {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         for (String id : ids) {
             while (true) {
-                String body = http.send(HttpRequest.newBuilder(URI.create(suite.url(Service.INGEST) + "/api/v1/articles/" + id)).build(),
+                String body = http.send(suite.request(URI.create(suite.url(Service.INGEST) + "/api/v1/articles/" + id)).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
                 if (body.contains("\"INDEXED\"")) {
                     break;

@@ -36,6 +36,7 @@ public final class IngestBenchmark {
                 Map.of("SITREP_ENTITY_SERVICE_URL", "http://localhost:1", "SITREP_INGEST_MAX_BACKLOG", "100000000"))) {
             suite.start(Service.INGEST);
             suite.awaitReady(Service.INGEST, Duration.ofMinutes(2));
+            authorization = suite.authorization();
             URI articles = URI.create(suite.url(Service.INGEST) + "/api/v1/articles");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             long seed = 1;
@@ -92,8 +93,11 @@ public final class IngestBenchmark {
         return total / seconds;
     }
 
+    /** "Bearer …" of the suite's person token, set once ingest-service is up. */
+    private static String authorization;
+
     private static void send(HttpClient http, URI uri, String body, boolean html) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Authorization", authorization)
                 .header("Content-Type", html ? "text/html" : "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 202) {

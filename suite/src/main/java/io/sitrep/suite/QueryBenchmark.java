@@ -79,6 +79,9 @@ public final class QueryBenchmark {
                 Suite.freePorts(), Map.of())) {
             suite.start(Service.QUERY);
             suite.awaitReady(Service.QUERY, Duration.ofMinutes(3));
+            authorization = suite.authorization();
+            // The benchmark loads documents the way entity-service does, so it needs the service role.
+            serviceAuthorization = "Bearer " + suite.auth().token("query-benchmark", Duration.ofHours(12), "service");
             String base = suite.url(Service.QUERY);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
@@ -117,7 +120,8 @@ public final class QueryBenchmark {
             }
             long exportStart = System.nanoTime();
             HttpResponse<java.io.InputStream> export = http.send(HttpRequest.newBuilder(
-                    URI.create(base + "/api/v1/search/export?format=ndjson&q=" + enc("river"))).build(),
+                    URI.create(base + "/api/v1/search/export?format=ndjson&q=" + enc("river")))
+                    .header("Authorization", authorization).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             long lines;
             try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(export.body(), StandardCharsets.UTF_8))) {
@@ -145,7 +149,7 @@ public final class QueryBenchmark {
             String body = bodies.get(i);
             futures.add(pool.submit(() -> {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/documents/" + id))
-                        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        .header("Authorization", serviceAuthorization).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() >= 300) {
                     if (failures.incrementAndGet() < 5) {
@@ -161,6 +165,10 @@ public final class QueryBenchmark {
         }
     }
 
+    /** Bearer headers for reading (reader) and for loading (service), set once the suite is up. */
+    private static String authorization;
+    private static String serviceAuthorization;
+
     /** 503 answers (read statement timeout) since the last report line. */
     private static final AtomicInteger timeouts = new AtomicInteger();
 
@@ -174,7 +182,8 @@ public final class QueryBenchmark {
                 int i;
                 while ((i = next.getAndIncrement()) < requests) {
                     long t = System.nanoTime();
-                    HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).header("Authorization", authorization).build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
                     nanos[i] = System.nanoTime() - t;
                     if (r.statusCode() == 503) {
                         timeouts.incrementAndGet();     // over the read statement timeout: counted, not fatal

@@ -27,6 +27,8 @@ public final class Suite implements AutoCloseable {
     private final Database database;
     private final Map<Service, Integer> ports;
     private final Map<String, String> extraEnv;
+    private final LocalAuth auth;
+    private final String personToken;
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -36,6 +38,8 @@ public final class Suite implements AutoCloseable {
         this.database = database;
         this.ports = new EnumMap<>(ports);
         this.extraEnv = Map.copyOf(extraEnv);
+        this.auth = LocalAuth.in(logDir.resolveSibling("auth"));
+        this.personToken = auth.personToken(Duration.ofHours(12));
     }
 
     /** Free ports for all three services, for tests that must not collide with a running suite. */
@@ -57,6 +61,21 @@ public final class Suite implements AutoCloseable {
 
     public Path log(Service service) {
         return logDir.resolve(service.module + ".log");
+    }
+
+    /** The suite's token issuer, whose key pair every service trusts. */
+    public LocalAuth auth() {
+        return auth;
+    }
+
+    /** "Bearer …" for a person holding every role but {@code service}, valid for 12 hours. */
+    public String authorization() {
+        return "Bearer " + personToken;
+    }
+
+    /** A request to {@code uri} carrying {@link #authorization()}. */
+    public HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", authorization());
     }
 
     public Database database() {
@@ -153,6 +172,7 @@ public final class Suite implements AutoCloseable {
         env.put("SITREP_INGEST_SERVICE_URL", url(Service.INGEST));
         env.put("SITREP_ENTITY_SERVICE_URL", url(Service.ENTITY));
         env.put("SITREP_QUERY_SERVICE_URL", url(Service.QUERY));
+        env.putAll(auth.serviceEnvironment());
         env.putAll(extraEnv);
         return env;
     }

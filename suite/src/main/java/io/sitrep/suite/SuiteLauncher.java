@@ -52,6 +52,9 @@ public final class SuiteLauncher {
         for (Service s : Service.values()) {
             System.out.printf("  %-15s %s   Swagger UI: %s/q/swagger-ui%n", s.module, suite.url(s), suite.url(s));
         }
+        System.out.println("\nEvery /api endpoint wants a bearer token. One for every person role (12 h):\n");
+        System.out.println("  " + suite.authorization());
+        System.out.println("\nMore, for single roles: bin/token reader | ingester | curator | admin");
         System.out.println("\nPress Ctrl-C to stop.");
         stopped.await();
     }

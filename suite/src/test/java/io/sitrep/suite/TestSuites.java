@@ -1,5 +1,8 @@
 package io.sitrep.suite;
 
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,6 +23,9 @@ final class TestSuites {
             Database db = Database.embedded(work.resolve("pgdata"), 0, true);
             Suite suite = new Suite(root, work.resolve("logs"), db, Suite.freePorts(), extraEnv);
             suite.startAll(Duration.ofMinutes(3));
+            // Every request of the end-to-end tests acts as a person holding all person roles.
+            RestAssured.requestSpecification = new RequestSpecBuilder()
+                    .addHeader("Authorization", suite.authorization()).build();
             return suite;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
