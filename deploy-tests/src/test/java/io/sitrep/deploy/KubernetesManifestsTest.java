@@ -108,6 +108,7 @@ class KubernetesManifestsTest {
         all.put("labels", ManifestChecks::labels);
         all.put("ingresses", ManifestChecks::ingresses);
         all.put("secrets", ManifestChecks::secrets);
+        all.put("authentication", ManifestChecks::authentication);
         all.put("connection budget", ManifestChecks::connectionBudget);
         all.put("network policy selectors", ManifestChecks::networkPolicySelectors);
         return RENDERINGS.stream().flatMap(rendering -> {
@@ -268,15 +269,103 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void devSecretIsMarkedAsFakeAndIsTheOnlySecretAnywhere() {
+    void devSecretsAreMarkedAsFakeAndAreTheOnlySecretsAnywhere() {
         Rendered dev = render("dev");
-        assertThat(dev.secrets()).singleElement().satisfies(s -> {
-            assertThat(s.getMetadata().getName()).isEqualTo(ManifestChecks.DB_SECRET);
+        assertThat(dev.secrets()).extracting(ManifestChecks::name)
+                .containsExactlyInAnyOrder(ManifestChecks.DB_SECRET, ManifestChecks.AUTH_SECRET);
+        assertThat(dev.secrets()).allSatisfy(s -> {
             assertThat(s.getMetadata().getAnnotations()).containsEntry(ManifestChecks.FAKE_CREDENTIALS_ANNOTATION, "true");
-            assertThat(s.getStringData()).containsOnlyKeys("username", "password", "jdbc-url");
+            assertThat(s.getMetadata().getNamespace()).isEqualTo(ManifestChecks.DEV_NAMESPACE);
         });
+        assertThat(dev.named(V1Secret.class, ManifestChecks.DB_SECRET).orElseThrow().getStringData())
+                .containsOnlyKeys("username", "password", "jdbc-url");
+        assertThat(dev.named(V1Secret.class, ManifestChecks.AUTH_SECRET).orElseThrow().getStringData())
+                .containsOnlyKeys(ManifestChecks.AUTH_PUBLIC_KEY, ManifestChecks.AUTH_SIGNING_KEY);
         for (String rendering : List.of("base", "prod")) {
             assertThat(render(rendering).secrets()).as(rendering + " must not carry any Secret").isEmpty();
+        }
+    }
+
+    /** Every committed file, rendered or not: key material and Secret values only in the dev overlay, marked fake. */
+    @Test
+    void noKeyMaterialOrSecretValuesAreCommittedOutsideTheDevOverlay() {
+        assertThat(CommittedSecrets.check(K8S)).isEmpty();
+    }
+
+    /**
+     * The dev Secret sitrep-auth is a usable key pair: an RSA private key in PKCS#8 PEM (what smallrye-jwt signs
+     * with) and its own public half (what every service verifies with), so that one service's token passes another.
+     */
+    @Test
+    void devAuthSecretIsAMatchingFakeKeyPair() throws Exception {
+        Map<String, String> keys = render("dev").named(V1Secret.class, ManifestChecks.AUTH_SECRET).orElseThrow().getStringData();
+        String privatePem = keys.get(ManifestChecks.AUTH_SIGNING_KEY);
+        String publicPem = keys.get(ManifestChecks.AUTH_PUBLIC_KEY);
+        assertThat(privatePem).startsWith("-----BEGIN PRIVATE KEY-----\n").endsWith("-----END PRIVATE KEY-----\n");
+        assertThat(publicPem).startsWith("-----BEGIN PUBLIC KEY-----\n").endsWith("-----END PUBLIC KEY-----\n");
+        java.security.KeyFactory rsa = java.security.KeyFactory.getInstance("RSA");
+        var priv = (java.security.interfaces.RSAPrivateCrtKey) rsa.generatePrivate(
+                new java.security.spec.PKCS8EncodedKeySpec(pemBody(privatePem)));
+        var pub = (java.security.interfaces.RSAPublicKey) rsa.generatePublic(
+                new java.security.spec.X509EncodedKeySpec(pemBody(publicPem)));
+        assertThat(pub.getModulus()).as("public-key.pem is the public half of signing-key.pem").isEqualTo(priv.getModulus());
+        assertThat(pub.getPublicExponent()).isEqualTo(priv.getPublicExponent());
+        assertThat(pub.getModulus().bitLength()).as("RS256 key size").isGreaterThanOrEqualTo(2048);
+        java.security.Signature signer = java.security.Signature.getInstance("SHA256withRSA");
+        signer.initSign(priv);
+        byte[] payload = "header.payload".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        signer.update(payload);
+        byte[] signature = signer.sign();
+        java.security.Signature verifier = java.security.Signature.getInstance("SHA256withRSA");
+        verifier.initVerify(pub);
+        verifier.update(payload);
+        assertThat(verifier.verify(signature)).isTrue();
+        // Its own pair, not the test-only one the services' %test profiles trust.
+        Path testKey = ROOT.resolve("test-support/src/main/resources/sitrep-test-auth/publicKey.pem");
+        if (Files.isRegularFile(testKey)) {
+            assertThat(pemBody(Files.readString(testKey))).isNotEqualTo(pemBody(publicPem));
+        }
+    }
+
+    private static byte[] pemBody(String pem) {
+        return java.util.Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+    }
+
+    /** The wiring as it is meant to be, in every rendering (the generic check, authentication, explains any miss). */
+    @Test
+    void everyServiceVerifiesWithTheMountedPublicKeyAndOnlyTheCallersSign() {
+        for (String rendering : RENDERINGS) {
+            Rendered r = render(rendering);
+            ManifestChecks c = checks(r);
+            for (V1Deployment d : r.deployments()) {
+                String svc = ManifestChecks.name(d);
+                Map<String, ManifestChecks.EnvSource> env = c.environment(d);
+                assertThat(env).as(rendering + " " + svc)
+                        .containsKeys("SITREP_AUTH_PUBLIC_KEY_LOCATION", "SITREP_AUTH_ISSUER", "SITREP_CORS_ORIGINS");
+                assertThat(env.get("SITREP_AUTH_PUBLIC_KEY_LOCATION").literal()).as(rendering + " " + svc)
+                        .isEqualTo("/etc/sitrep/auth/public-key.pem");
+                assertThat(env.get("SITREP_AUTH_ISSUER").literal()).as(rendering + " " + svc).isEqualTo("https://sitrep.local");
+                assertThat(env.get("SITREP_CORS_ORIGINS").literal()).as(rendering + " " + svc + ": no origin by default").isEmpty();
+                var spec = d.getSpec().getTemplate().getSpec();
+                var auth = spec.getVolumes().stream().filter(v -> "auth".equals(v.getName())).findFirst().orElseThrow();
+                assertThat(auth.getSecret().getSecretName()).isEqualTo(ManifestChecks.AUTH_SECRET);
+                List<String> mounted = auth.getSecret().getItems().stream().map(i -> i.getKey()).toList();
+                if (svc.equals(QUERY)) {
+                    assertThat(env).as(rendering + " " + svc).doesNotContainKey("SITREP_AUTH_SIGNING_KEY_LOCATION");
+                    assertThat(mounted).as(rendering + " " + svc + ": least privilege").containsExactly(ManifestChecks.AUTH_PUBLIC_KEY);
+                } else {
+                    assertThat(env).as(rendering + " " + svc).containsKey("SITREP_AUTH_SIGNING_KEY_LOCATION");
+                    assertThat(env.get("SITREP_AUTH_SIGNING_KEY_LOCATION").literal()).as(rendering + " " + svc)
+                            .isEqualTo("/etc/sitrep/auth/signing-key.pem");
+                    assertThat(mounted).as(rendering + " " + svc)
+                            .containsExactly(ManifestChecks.AUTH_PUBLIC_KEY, ManifestChecks.AUTH_SIGNING_KEY);
+                }
+                assertThat(spec.getContainers().get(0).getVolumeMounts()).anySatisfy(m -> {
+                    assertThat(m.getName()).isEqualTo("auth");
+                    assertThat(m.getMountPath()).isEqualTo("/etc/sitrep/auth");
+                    assertThat(m.getReadOnly()).isTrue();
+                });
+            }
         }
     }
 
@@ -352,17 +441,27 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void secretExampleIsNotAResourceAndDescribesTheRealSecret() throws IOException {
+    void secretExampleIsNotAResourceAndDescribesTheRealSecrets() throws IOException {
         Path example = K8S.resolve("base/secret.example.yaml");
         String kustomization = Files.readString(K8S.resolve("base/kustomization.yaml"));
         assertThat(kustomization.lines().map(String::trim)).noneMatch(l -> l.startsWith("-") && l.contains("secret.example"));
-        Object loaded = Yaml.load(example.toFile());
-        assertThat(loaded).isInstanceOfSatisfying(V1Secret.class, s -> {
+        List<Object> loaded = Yaml.loadAll(example.toFile());
+        assertThat(loaded).hasSize(2).allSatisfy(o -> assertThat(o).isInstanceOf(V1Secret.class));
+        assertThat((V1Secret) loaded.get(0)).satisfies(s -> {
             assertThat(s.getMetadata().getName()).isEqualTo(ManifestChecks.DB_SECRET);
             assertThat(s.getType()).isEqualTo("kubernetes.io/basic-auth");
             assertThat(s.getStringData()).containsOnlyKeys(ManifestChecks.DB_SECRET_KEYS.values().toArray(String[]::new));
             assertThat(s.getStringData().get("password")).isEqualTo("REPLACE-ME");
         });
+        assertThat((V1Secret) loaded.get(1)).satisfies(s -> {
+            assertThat(s.getMetadata().getName()).isEqualTo(ManifestChecks.AUTH_SECRET);
+            assertThat(s.getType()).isEqualTo("Opaque");
+            assertThat(s.getStringData()).containsOnlyKeys(ManifestChecks.AUTH_PUBLIC_KEY, ManifestChecks.AUTH_SIGNING_KEY);
+            assertThat(s.getStringData().values()).allSatisfy(v -> assertThat(v).contains("REPLACE-ME"));
+        });
+        // the commands it shows name the keys the manifests mount
+        assertThat(Files.readString(example)).contains("create secret generic " + ManifestChecks.AUTH_SECRET,
+                "--from-file=" + ManifestChecks.AUTH_PUBLIC_KEY, "--from-file=" + ManifestChecks.AUTH_SIGNING_KEY);
     }
 
     @Test
@@ -750,4 +849,234 @@ class KubernetesManifestsTest {
                 "ConfigMap query-service is used by no Deployment (its keys would go unchecked)");
     }
 
+    // ---------------------------------------------------------------- authentication can fail
+
+    /** The volume "auth" of a Deployment document. */
+    static Map<String, Object> authVolume(Map<String, Object> deployment) {
+        return Docs.list(deployment, "spec", "template", "spec", "volumes").stream().map(v -> Docs.map(v))
+                .filter(v -> "auth".equals(v.get("name"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void missingAuthVariablesAreCaught() {
+        Rendered r = broken("prod", docs -> {
+            Docs.map(Docs.find(docs, "ConfigMap", INGEST), "data").remove("SITREP_AUTH_PUBLIC_KEY_LOCATION");
+            Docs.map(Docs.find(docs, "ConfigMap", ENTITY), "data").remove("SITREP_AUTH_SIGNING_KEY_LOCATION");
+            Docs.map(Docs.find(docs, "ConfigMap", QUERY), "data").remove("SITREP_CORS_ORIGINS");
+            Docs.map(Docs.find(docs, "ConfigMap", QUERY), "data").remove("SITREP_AUTH_ISSUER");
+        });
+        assertThat(checks(r).authentication()).containsExactlyInAnyOrder(
+                "Deployment ingest-service: SITREP_AUTH_PUBLIC_KEY_LOCATION (mp.jwt.verify.publickey.location) is not set",
+                "Deployment ingest-service: gets key public-key.pem of Secret sitrep-auth at /etc/sitrep/auth/public-key.pem,"
+                        + " which no SITREP_AUTH_* variable points at (mount only what it reads)",
+                "Deployment entity-service: SITREP_AUTH_SIGNING_KEY_LOCATION (smallrye.jwt.sign.key.location) is not set",
+                "Deployment entity-service: gets key signing-key.pem of Secret sitrep-auth at /etc/sitrep/auth/signing-key.pem,"
+                        + " which no SITREP_AUTH_* variable points at (mount only what it reads)",
+                "Deployment query-service: SITREP_AUTH_ISSUER (mp.jwt.verify.issuer) is not set",
+                "Deployment query-service: SITREP_CORS_ORIGINS (quarkus.http.cors.origins) is not set");
+        // an empty key location is as good as none: the service refuses to start
+        Rendered empty = broken("dev", docs -> Docs.map(Docs.find(docs, "ConfigMap", QUERY), "data")
+                .put("SITREP_AUTH_PUBLIC_KEY_LOCATION", ""));
+        assertThat(checks(empty).authentication()).contains("Deployment query-service: SITREP_AUTH_PUBLIC_KEY_LOCATION is empty");
+    }
+
+    @Test
+    void aMissingMountIsCaught() {
+        Rendered r = broken("dev", docs -> {
+            Docs.list(Docs.container(Docs.find(docs, "Deployment", INGEST)), "volumeMounts").removeIf(m -> "auth".equals(Docs.map(m).get("name")));
+            Docs.list(Docs.find(docs, "Deployment", QUERY), "spec", "template", "spec", "volumes")
+                    .removeIf(v -> "auth".equals(Docs.map(v).get("name")));
+        });
+        assertThat(checks(r).authentication()).containsExactlyInAnyOrder(
+                "Deployment ingest-service: SITREP_AUTH_PUBLIC_KEY_LOCATION /etc/sitrep/auth/public-key.pem is on no volume mount"
+                        + " of container ingest-service (mount Secret sitrep-auth there)",
+                "Deployment ingest-service: SITREP_AUTH_SIGNING_KEY_LOCATION /etc/sitrep/auth/signing-key.pem is on no volume"
+                        + " mount of container ingest-service (mount Secret sitrep-auth there)",
+                "Deployment query-service: volumeMount auth names no volume",
+                "Deployment query-service: SITREP_AUTH_PUBLIC_KEY_LOCATION /etc/sitrep/auth/public-key.pem is on volume auth,"
+                        + " which is not Secret sitrep-auth");
+    }
+
+    @Test
+    void aLocationThatIsNotTheMountedFileIsCaught() {
+        Rendered r = broken("base", docs -> {
+            Docs.map(Docs.find(docs, "ConfigMap", INGEST), "data").put("SITREP_AUTH_PUBLIC_KEY_LOCATION", "/etc/sitrep/auth/public.pem");
+            Docs.map(Docs.container(Docs.find(docs, "Deployment", QUERY)), "volumeMounts", 1).put("mountPath", "/etc/sitrep/keys");
+            // the two keys swapped: the service would "verify" with its private key and sign with the public one
+            Map<String, Object> data = Docs.map(Docs.find(docs, "ConfigMap", ENTITY), "data");
+            data.put("SITREP_AUTH_PUBLIC_KEY_LOCATION", "/etc/sitrep/auth/signing-key.pem");
+            data.put("SITREP_AUTH_SIGNING_KEY_LOCATION", "/etc/sitrep/auth/public-key.pem");
+        });
+        assertThat(checks(r).authentication()).containsExactlyInAnyOrder(
+                "Deployment ingest-service: SITREP_AUTH_PUBLIC_KEY_LOCATION /etc/sitrep/auth/public.pem: no item of volume auth"
+                        + " (Secret sitrep-auth) is at public.pem (items: [public-key.pem, signing-key.pem])",
+                "Deployment ingest-service: gets key public-key.pem of Secret sitrep-auth at /etc/sitrep/auth/public-key.pem,"
+                        + " which no SITREP_AUTH_* variable points at (mount only what it reads)",
+                "Deployment entity-service: SITREP_AUTH_PUBLIC_KEY_LOCATION /etc/sitrep/auth/signing-key.pem is key"
+                        + " signing-key.pem of Secret sitrep-auth, expected public-key.pem",
+                "Deployment entity-service: SITREP_AUTH_SIGNING_KEY_LOCATION /etc/sitrep/auth/public-key.pem is key"
+                        + " public-key.pem of Secret sitrep-auth, expected signing-key.pem",
+                "Deployment query-service: SITREP_AUTH_PUBLIC_KEY_LOCATION /etc/sitrep/auth/public-key.pem is on no volume"
+                        + " mount of container query-service (mount Secret sitrep-auth there)",
+                "Deployment query-service: gets key public-key.pem of Secret sitrep-auth at /etc/sitrep/keys/public-key.pem,"
+                        + " which no SITREP_AUTH_* variable points at (mount only what it reads)");
+        // in dev the Secret is rendered too: a key it does not have is caught
+        Rendered dev = broken("dev", docs -> {
+            Docs.map(Docs.find(docs, "Secret", ManifestChecks.AUTH_SECRET), "stringData").remove(ManifestChecks.AUTH_PUBLIC_KEY);
+        });
+        assertThat(checks(dev).authentication()).hasSize(3).allSatisfy(s -> assertThat(s)
+                .endsWith(": Secret sitrep-auth has no key public-key.pem (it has [signing-key.pem])"));
+    }
+
+    @Test
+    void queryServiceGettingThePrivateKeyIsCaught() {
+        Rendered item = broken("prod", docs -> Docs.list(authVolume(Docs.find(docs, "Deployment", QUERY)), "secret", "items")
+                .add(new LinkedHashMap<>(Map.of("key", "signing-key.pem", "path", "signing-key.pem"))));
+        assertThat(checks(item).authentication()).containsExactly(
+                "Deployment query-service: gets the private signing key signing-key.pem of Secret sitrep-auth (at"
+                        + " /etc/sitrep/auth/signing-key.pem) but signs no tokens (least privilege: mount only public-key.pem)");
+        // the whole Secret (no items) gives it the private key as well
+        Rendered whole = broken("base", docs -> Docs.map(authVolume(Docs.find(docs, "Deployment", QUERY)), "secret").remove("items"));
+        assertThat(checks(whole).authentication()).containsExactlyInAnyOrder(
+                "Deployment query-service: volume auth (Secret sitrep-auth) mounts every key of the Secret; list only the"
+                        + " keys the service reads (items)",
+                "Deployment query-service: gets the private signing key signing-key.pem of Secret sitrep-auth (at"
+                        + " /etc/sitrep/auth/signing-key.pem) but signs no tokens (least privilege: mount only public-key.pem)");
+        // in dev, where the Secret is rendered, a private key is recognised by its content under any key name
+        Rendered renamed = broken("dev", docs -> {
+            Map<String, Object> data = Docs.map(Docs.find(docs, "Secret", ManifestChecks.AUTH_SECRET), "stringData");
+            data.put("extra.pem", data.get(ManifestChecks.AUTH_SIGNING_KEY));
+            Docs.list(authVolume(Docs.find(docs, "Deployment", QUERY)), "secret", "items")
+                    .add(new LinkedHashMap<>(Map.of("key", "extra.pem", "path", "extra.pem")));
+        });
+        assertThat(checks(renamed).authentication()).containsExactly(
+                "Deployment query-service: gets the private signing key extra.pem of Secret sitrep-auth (at"
+                        + " /etc/sitrep/auth/extra.pem) but signs no tokens (least privilege: mount only public-key.pem)");
+        // ...and a signing key location for it is no variable it reads
+        Rendered variable = broken("base", docs -> Docs.map(Docs.find(docs, "ConfigMap", QUERY), "data")
+                .put("SITREP_AUTH_SIGNING_KEY_LOCATION", "/etc/sitrep/auth/signing-key.pem"));
+        assertThat(checks(variable).environmentVariables()).singleElement().asString()
+                .contains("SITREP_AUTH_SIGNING_KEY_LOCATION is not referenced");
+    }
+
+    @Test
+    void unsafeOrUnreadableMountsAreCaught() {
+        Rendered r = broken("prod", docs -> {
+            Map<String, Object> ingest = Docs.find(docs, "Deployment", INGEST);
+            Docs.map(Docs.container(ingest), "volumeMounts", 1).remove("readOnly");
+            Docs.map(authVolume(ingest), "secret").put("optional", true);
+            Map<String, Object> entity = Docs.find(docs, "Deployment", ENTITY);
+            Docs.map(entity, "spec", "template", "spec", "securityContext").remove("fsGroup"); // 0440 root:root
+            Docs.map(authVolume(Docs.find(docs, "Deployment", QUERY)), "secret").put("defaultMode", 0400);
+        });
+        assertThat(checks(r).authentication()).containsExactlyInAnyOrder(
+                "Deployment ingest-service: volume auth (Secret sitrep-auth) must be mounted readOnly: true",
+                "Deployment ingest-service: volume auth (Secret sitrep-auth) must not be optional (the service refuses to"
+                        + " start without its keys)",
+                "Deployment entity-service: /etc/sitrep/auth/public-key.pem has mode 0440: user 185 cannot read it (the file"
+                        + " is root's; give group read and a pod fsGroup, or others read)",
+                "Deployment entity-service: /etc/sitrep/auth/signing-key.pem has mode 0440: user 185 cannot read it (the"
+                        + " file is root's; give group read and a pod fsGroup, or others read)",
+                "Deployment query-service: /etc/sitrep/auth/public-key.pem has mode 0400: user 185 cannot read it (the file"
+                        + " is root's; give group read and a pod fsGroup, or others read)");
+    }
+
+    @Test
+    void badKeyLocationsAndDifferentIssuersAreCaught() {
+        Rendered r = broken("base", docs -> {
+            Docs.map(Docs.find(docs, "ConfigMap", INGEST), "data").put("SITREP_AUTH_ISSUER", "https://sso.example/realms/sitrep");
+            Map<String, Object> query = Docs.map(Docs.find(docs, "ConfigMap", QUERY), "data");
+            query.put("SITREP_AUTH_PUBLIC_KEY_LOCATION", "http://keycloak/realms/sitrep/protocol/openid-connect/certs");
+            Map<String, Object> entity = Docs.map(Docs.find(docs, "ConfigMap", ENTITY), "data");
+            entity.put("SITREP_AUTH_PUBLIC_KEY_LOCATION", "classpath:publicKey.pem");
+            entity.put("SITREP_AUTH_SIGNING_KEY_LOCATION", "https://vault.example/signing-key.pem");
+        });
+        List<String> problems = checks(r).authentication();
+        assertThat(problems).contains(
+                "Deployment query-service: SITREP_AUTH_PUBLIC_KEY_LOCATION"
+                        + " http://keycloak/realms/sitrep/protocol/openid-connect/certs: keys fetched over plain HTTP can be"
+                        + " replaced on the way; use https",
+                "Deployment entity-service: SITREP_AUTH_PUBLIC_KEY_LOCATION classpath:publicKey.pem: keys come from Secret"
+                        + " sitrep-auth, never from the image",
+                "Deployment entity-service: SITREP_AUTH_SIGNING_KEY_LOCATION https://vault.example/signing-key.pem: the"
+                        + " signing key must be a file from Secret sitrep-auth",
+                "the services expect different token issuers {https://sso.example/realms/sitrep=[ingest-service],"
+                        + " https://sitrep.local=[entity-service, query-service]}: a service's own tokens would be refused by"
+                        + " the others (set the same SITREP_AUTH_ISSUER everywhere)");
+        // An https JWKS (an identity provider) needs no file: then mounting public-key.pem is pointless, and flagged.
+        Rendered jwks = broken("prod", docs -> Docs.map(Docs.find(docs, "ConfigMap", QUERY), "data")
+                .put("SITREP_AUTH_PUBLIC_KEY_LOCATION", "https://sso.example/realms/sitrep/protocol/openid-connect/certs"));
+        assertThat(checks(jwks).authentication()).containsExactly(
+                "Deployment query-service: gets key public-key.pem of Secret sitrep-auth at /etc/sitrep/auth/public-key.pem,"
+                        + " which no SITREP_AUTH_* variable points at (mount only what it reads)");
+        Rendered jwksOnly = broken("prod", docs -> {
+            Docs.map(Docs.find(docs, "ConfigMap", QUERY), "data")
+                    .put("SITREP_AUTH_PUBLIC_KEY_LOCATION", "https://sso.example/realms/sitrep/protocol/openid-connect/certs");
+            Map<String, Object> spec = Docs.map(Docs.find(docs, "Deployment", QUERY), "spec", "template", "spec");
+            Docs.list(spec, "volumes").removeIf(v -> "auth".equals(Docs.map(v).get("name")));
+            Docs.list(Docs.container(Docs.find(docs, "Deployment", QUERY)), "volumeMounts").removeIf(m -> "auth".equals(Docs.map(m).get("name")));
+        });
+        assertThat(checks(jwksOnly).authentication()).isEmpty();
+    }
+
+    @Test
+    void fakeOrMisplacedKeyMaterialIsCaught() {
+        // a Secret marked fake, in prod
+        Rendered prod = broken("prod", docs -> {
+            Map<String, Object> fake = KustomizeRenderer.deepCopy(Docs.find(KustomizeRenderer.render(dir("dev")), "Secret",
+                    ManifestChecks.AUTH_SECRET));
+            KustomizeRenderer.metadata(fake).put("namespace", "sitrep");
+            docs.add(fake);
+            // and the private key pasted into a ConfigMap
+            Docs.map(Docs.find(docs, "ConfigMap", ENTITY), "data").put("SITREP_AUTH_SIGNING_KEY_LOCATION",
+                    Docs.map(fake, "stringData").get(ManifestChecks.AUTH_SIGNING_KEY));
+        });
+        assertThat(checks(prod).secrets()).containsExactlyInAnyOrder(
+                "Secret sitrep-auth is marked sitrep.io/fake-dev-credentials but lands in namespace sitrep: fake"
+                        + " credentials belong to the dev overlay (sitrep-dev) only",
+                "ConfigMap entity-service holds a private key: keys belong in Secret sitrep-auth");
+        // the dev key pair without its marker
+        Rendered dev = broken("dev", docs -> KustomizeRenderer.metadata(Docs.find(docs, "Secret", ManifestChecks.AUTH_SECRET))
+                .remove("annotations"));
+        assertThat(checks(dev).secrets()).containsExactly(
+                "Secret sitrep-auth carries values without the sitrep.io/fake-dev-credentials marker");
+    }
+
+    @Test
+    void committedKeyMaterialOutsideTheDevOverlayIsCaught(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Path k8s = tmp.resolve("k8s");
+        try (Stream<Path> files = Files.walk(K8S)) {
+            for (Path f : files.toList()) {
+                Path target = k8s.resolve(K8S.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        assertThat(CommittedSecrets.check(k8s)).isEmpty();
+        Path devSecret = k8s.resolve("overlays/dev/dev-auth-secret.yaml");
+        String dev = Files.readString(devSecret);
+        // copied into prod (not even listed in its kustomization), base64-encoded in base, unmarked in dev
+        Files.writeString(k8s.resolve("overlays/prod/auth-secret.yaml"), dev.replace("FAKE, DEV-ONLY", "REAL"));
+        String pem = ((Map<?, ?>) ((Map<?, ?>) KustomizeRenderer.yaml().load(dev)).get("stringData"))
+                .get(ManifestChecks.AUTH_SIGNING_KEY).toString();
+        Files.writeString(k8s.resolve("base/keys.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keys\nbinaryData:\n"
+                + "  key: " + java.util.Base64.getEncoder().encodeToString(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)) + "\n");
+        Files.writeString(devSecret, dev.replace("    sitrep.io/fake-dev-credentials: \"true\"\n", "    note: real\n"));
+        Files.writeString(k8s.resolve("base/secret.example.yaml"), Files.readString(k8s.resolve("base/secret.example.yaml"))
+                .replace("  password: REPLACE-ME\n", "  password: hunter2\n"));
+        assertThat(CommittedSecrets.check(k8s)).containsExactlyInAnyOrder(
+                "base/keys.yaml: holds a private key outside overlays/dev/ (create Secret sitrep-auth by hand, deploy/README.md)",
+                "base/secret.example.yaml: Secret sitrep-db key password is an example but holds no REPLACE-ME placeholder",
+                "overlays/dev/dev-auth-secret.yaml: Secret sitrep-auth holds a private key but is no Secret marked"
+                        + " sitrep.io/fake-dev-credentials: \"true\"",
+                "overlays/dev/dev-auth-secret.yaml: Secret sitrep-auth has values but lacks sitrep.io/fake-dev-credentials:"
+                        + " \"true\" (and the FAKE, DEV-ONLY warning)",
+                "overlays/prod/auth-secret.yaml: holds a private key outside overlays/dev/ (create Secret sitrep-auth by hand,"
+                        + " deploy/README.md)",
+                "overlays/prod/auth-secret.yaml: Secret sitrep-auth is committed with values outside overlays/dev/ (create it"
+                        + " by hand, deploy/README.md)");
+    }
 }

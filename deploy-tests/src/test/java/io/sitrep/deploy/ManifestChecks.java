@@ -67,6 +67,20 @@ final class ManifestChecks {
     /** entity-service loads its NER model before /q/health/started turns UP. */
     static final int ENTITY_STARTUP_BUDGET_SECONDS = 180;
     static final String FAKE_CREDENTIALS_ANNOTATION = "sitrep.io/fake-dev-credentials";
+    /** The only namespace a Secret marked with {@link #FAKE_CREDENTIALS_ANNOTATION} may land in (the dev overlay's). */
+    static final String DEV_NAMESPACE = "sitrep-dev";
+    /** The JWT keys, mounted as files: created by hand (base, prod), fake in dev. */
+    static final String AUTH_SECRET = "sitrep-auth";
+    /** Its key holding the verification (public) key, and the one holding the private signing key. */
+    static final String AUTH_PUBLIC_KEY = "public-key.pem";
+    static final String AUTH_SIGNING_KEY = "signing-key.pem";
+    /** application.properties keys whose variables the deployment must set (when the service has the key). */
+    static final String VERIFY_KEY_PROPERTY = "mp.jwt.verify.publickey.location";
+    static final String SIGNING_KEY_PROPERTY = "smallrye.jwt.sign.key.location";
+    static final String ISSUER_PROPERTY = "mp.jwt.verify.issuer";
+    static final String CORS_PROPERTY = "quarkus.http.cors.origins";
+    private static final Pattern PRIVATE_KEY_PEM = Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----");
+    private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9+/]{24,}={0,2}");
     static final int POSTGRES_DEFAULT_MAX_CONNECTIONS = 100;
     /** Connections kept free for superusers, CNPG's own instance manager, psql sessions. */
     static final int CONNECTION_HEADROOM = 10;
@@ -627,8 +641,21 @@ final class ManifestChecks {
                     || (s.getStringData() != null && !s.getStringData().isEmpty());
             Map<String, String> annotations = s.getMetadata().getAnnotations() == null ? Map.of()
                     : s.getMetadata().getAnnotations();
-            if (hasValues && !"true".equals(annotations.get(FAKE_CREDENTIALS_ANNOTATION))) {
+            boolean fake = "true".equals(annotations.get(FAKE_CREDENTIALS_ANNOTATION));
+            if (hasValues && !fake) {
                 p.add("Secret " + name(s) + " carries values without the " + FAKE_CREDENTIALS_ANNOTATION + " marker");
+            }
+            if (fake && !DEV_NAMESPACE.equals(ns(s.getMetadata()))) {
+                p.add("Secret " + name(s) + " is marked " + FAKE_CREDENTIALS_ANNOTATION + " but lands in namespace "
+                        + ns(s.getMetadata()) + ": fake credentials belong to the dev overlay (" + DEV_NAMESPACE + ") only");
+            }
+        }
+        for (V1ConfigMap cm : r.configMaps()) {
+            if (cm.getData() != null && cm.getData().values().stream()
+                    .anyMatch(ManifestChecks::holdsPrivateKey)
+                    || cm.getBinaryData() != null && cm.getBinaryData().values().stream()
+                    .anyMatch(b -> holdsPrivateKey(new String(b, java.nio.charset.StandardCharsets.ISO_8859_1)))) {
+                p.add("ConfigMap " + name(cm) + " holds a private key: keys belong in Secret " + AUTH_SECRET);
             }
         }
         for (Workload w : workloads()) {
@@ -649,6 +676,248 @@ final class ManifestChecks {
             }
         }
         return p;
+    }
+
+    /**
+     * Bearer-JWT wiring of every service, from what its application.properties reads:
+     * <ul>
+     *   <li>the variables behind {@value #VERIFY_KEY_PROPERTY}, {@value #ISSUER_PROPERTY}, {@value #CORS_PROPERTY}
+     *       and, for a service that signs its own tokens, {@value #SIGNING_KEY_PROPERTY} are set (the key
+     *       locations non-empty); every service expects the same issuer, since they verify each other's tokens;</li>
+     *   <li>a key location that is a file is provided by a read-only secret volume of {@value #AUTH_SECRET}, at
+     *       exactly that path, from the expected key (the verification key may instead be an https JWKS URL);</li>
+     *   <li>the container gets only the files of {@value #AUTH_SECRET} it reads (volume {@code items}), and never
+     *       the private signing key when it signs nothing (query-service);</li>
+     *   <li>user 185 can read them (the files are root's: group read with a pod fsGroup, or others read).</li>
+     * </ul>
+     */
+    List<String> authentication() {
+        List<String> p = new ArrayList<>();
+        Map<String, List<String>> issuers = new LinkedHashMap<>();
+        for (V1Deployment d : r.deployments()) {
+            ServiceConfig cfg = configs.get(name(d));
+            if (cfg == null) {
+                continue; // reported by serviceDeployments()
+            }
+            String at = "Deployment " + name(d);
+            V1PodSpec spec = d.getSpec().getTemplate().getSpec();
+            V1Container c = spec.getContainers().get(0);
+            Map<String, EnvSource> env = environment(d);
+            Optional<String> verifyVar = cfg.variableOf(VERIFY_KEY_PROPERTY);
+            Optional<String> signVar = cfg.variableOf(SIGNING_KEY_PROPERTY);
+            if (verifyVar.isEmpty()) {
+                p.add(at + ": " + VERIFY_KEY_PROPERTY + " reads no variable in application.properties; these checks"
+                        + " expect ${SITREP_AUTH_PUBLIC_KEY_LOCATION}");
+            }
+            // every variable of the auth properties must be set, so that platform teams see every knob
+            for (String property : List.of(VERIFY_KEY_PROPERTY, SIGNING_KEY_PROPERTY, ISSUER_PROPERTY, CORS_PROPERTY)) {
+                cfg.variableOf(property).filter(v -> !env.containsKey(v))
+                        .ifPresent(v -> p.add(at + ": " + v + " (" + property + ") is not set"));
+            }
+            cfg.variableOf(ISSUER_PROPERTY).map(env::get).ifPresent(iss -> {
+                if (iss.literal() == null || iss.literal().isBlank()) {
+                    p.add(at + ": " + iss.name() + " is empty");
+                } else {
+                    issuers.computeIfAbsent(iss.literal(), k -> new ArrayList<>()).add(name(d));
+                }
+            });
+            // the keys of Secret sitrep-auth this service reads -> the variable that points at the file
+            Map<String, String> reads = new LinkedHashMap<>();
+            verifyVar.map(env::get).ifPresent(e -> keyLocation(at, spec, c, e, AUTH_PUBLIC_KEY, true, p)
+                    .ifPresent(key -> reads.put(key, e.name())));
+            signVar.map(env::get).ifPresent(e -> keyLocation(at, spec, c, e, AUTH_SIGNING_KEY, false, p)
+                    .ifPresent(key -> reads.put(key, e.name())));
+            // what the container gets from the Secret: only what it reads
+            for (V1VolumeMount m : nullToEmpty(c.getVolumeMounts())) {
+                Optional<V1Volume> v = volume(spec, m.getName());
+                if (v.isEmpty()) {
+                    p.add(at + ": volumeMount " + m.getName() + " names no volume");
+                    continue;
+                }
+                if (v.get().getProjected() != null && nullToEmpty(v.get().getProjected().getSources()).stream()
+                        .anyMatch(src -> src.getSecret() != null && AUTH_SECRET.equals(src.getSecret().getName()))) {
+                    p.add(at + ": volume " + m.getName() + " projects Secret " + AUTH_SECRET
+                            + "; use a secret volume with items (these checks follow no projected volume)");
+                }
+                var secret = v.get().getSecret();
+                if (secret == null || !AUTH_SECRET.equals(secret.getSecretName())) {
+                    continue;
+                }
+                String vol = "volume " + m.getName() + " (Secret " + AUTH_SECRET + ")";
+                if (!Boolean.TRUE.equals(m.getReadOnly())) {
+                    p.add(at + ": " + vol + " must be mounted readOnly: true");
+                }
+                if (Boolean.TRUE.equals(secret.getOptional())) {
+                    p.add(at + ": " + vol + " must not be optional (the service refuses to start without its keys)");
+                }
+                if (secret.getItems() == null || secret.getItems().isEmpty()) {
+                    p.add(at + ": " + vol + " mounts every key of the Secret; list only the keys the service reads (items)");
+                }
+                // the files this mount puts into the container: key -> (path in the volume, mode)
+                Map<String, Map.Entry<String, Integer>> files = new LinkedHashMap<>();
+                if (secret.getItems() == null || secret.getItems().isEmpty()) {
+                    secretKeys(AUTH_SECRET).orElse(List.of(AUTH_PUBLIC_KEY, AUTH_SIGNING_KEY))
+                            .forEach(k -> files.put(k, Map.entry(k, mode(secret.getDefaultMode()))));
+                } else {
+                    secret.getItems().forEach(i -> files.put(i.getKey(),
+                            Map.entry(i.getPath(), mode(i.getMode() != null ? i.getMode() : secret.getDefaultMode()))));
+                }
+                if (m.getSubPath() != null) { // a single file (or directory) of the volume
+                    files.values().removeIf(f -> !(f.getKey() + "/").startsWith(m.getSubPath().replaceFirst("/$", "") + "/"));
+                }
+                for (Map.Entry<String, Map.Entry<String, Integer>> file : files.entrySet()) {
+                    String key = file.getKey();
+                    String path = m.getSubPath() != null && file.getValue().getKey().equals(m.getSubPath()) ? m.getMountPath()
+                            : m.getMountPath().replaceFirst("/$", "") + "/" + file.getValue().getKey();
+                    boolean privateKey = AUTH_SIGNING_KEY.equals(key)
+                            || holdsPrivateKey(secretValue(AUTH_SECRET, key));
+                    if (privateKey && signVar.isEmpty()) {
+                        p.add(at + ": gets the private signing key " + key + " of Secret " + AUTH_SECRET + " (at " + path
+                                + ") but signs no tokens (least privilege: mount only " + AUTH_PUBLIC_KEY + ")");
+                    } else if (!reads.containsKey(key)) {
+                        p.add(at + ": gets key " + key + " of Secret " + AUTH_SECRET + " at " + path
+                                + ", which no SITREP_AUTH_* variable points at (mount only what it reads)");
+                    } else if (!readableBy185(spec, file.getValue().getValue())) {
+                        p.add(at + ": " + path + " has mode 0" + Integer.toOctalString(file.getValue().getValue())
+                                + ": user " + QUARKUS_UID + " cannot read it (the file is root's; give group read and a pod"
+                                + " fsGroup, or others read)");
+                    }
+                }
+            }
+        }
+        if (issuers.size() > 1) {
+            p.add("the services expect different token issuers " + issuers + ": a service's own tokens would be"
+                    + " refused by the others (set the same SITREP_AUTH_ISSUER everywhere)");
+        }
+        return p;
+    }
+
+    /**
+     * Checks one key location variable and answers the key of {@value #AUTH_SECRET} it reads, if it names a file
+     * that the container gets from that Secret.
+     */
+    private Optional<String> keyLocation(String at, V1PodSpec spec, V1Container c, EnvSource e, String expectedKey,
+                                         boolean urlAllowed, List<String> p) {
+        String location = e.literal();
+        String what = e.name() + " " + location;
+        if (location == null || location.isBlank()) {
+            if (e.secretName() == null) {
+                p.add(at + ": " + e.name() + " is empty");
+            }
+            return Optional.empty();
+        }
+        if (location.startsWith("https://")) {
+            if (!urlAllowed) {
+                p.add(at + ": " + what + ": the signing key must be a file from Secret " + AUTH_SECRET);
+            }
+            return Optional.empty(); // an identity provider's JWKS: nothing to mount
+        }
+        if (location.startsWith("http://")) {
+            p.add(at + ": " + what + ": keys fetched over plain HTTP can be replaced on the way; use https");
+            return Optional.empty();
+        }
+        if (location.startsWith("classpath:")) {
+            p.add(at + ": " + what + ": keys come from Secret " + AUTH_SECRET + ", never from the image");
+            return Optional.empty();
+        }
+        String path = location.startsWith("file:") ? location.substring("file:".length()) : location;
+        if (!path.startsWith("/")) {
+            p.add(at + ": " + what + " is not an absolute path (a relative one is looked up on the classpath too)");
+            return Optional.empty();
+        }
+        // the mount that provides the path: the deepest one at or above it
+        V1VolumeMount mount = null;
+        for (V1VolumeMount m : nullToEmpty(c.getVolumeMounts())) {
+            boolean covers = m.getSubPath() != null ? path.equals(m.getMountPath())
+                    : path.startsWith(m.getMountPath().endsWith("/") ? m.getMountPath() : m.getMountPath() + "/");
+            if (covers && (mount == null || m.getMountPath().length() > mount.getMountPath().length())) {
+                mount = m;
+            }
+        }
+        if (mount == null) {
+            p.add(at + ": " + what + " is on no volume mount of container " + c.getName()
+                    + " (mount Secret " + AUTH_SECRET + " there)");
+            return Optional.empty();
+        }
+        String mountName = mount.getName();
+        Optional<V1Volume> v = volume(spec, mountName);
+        if (v.isEmpty() || v.get().getSecret() == null || !AUTH_SECRET.equals(v.get().getSecret().getSecretName())) {
+            p.add(at + ": " + what + " is on volume " + mountName + ", which is not Secret " + AUTH_SECRET);
+            return Optional.empty();
+        }
+        var secret = v.get().getSecret();
+        String relative = mount.getSubPath() != null ? mount.getSubPath()
+                : path.substring(mount.getMountPath().length()).replaceFirst("^/", "");
+        String key;
+        if (secret.getItems() == null || secret.getItems().isEmpty()) {
+            key = relative;
+        } else {
+            key = secret.getItems().stream().filter(i -> relative.equals(i.getPath())).map(i -> i.getKey())
+                    .findFirst().orElse(null);
+            if (key == null) {
+                p.add(at + ": " + what + ": no item of volume " + mountName + " (Secret " + AUTH_SECRET + ") is at "
+                        + relative + " (items: " + secret.getItems().stream().map(i -> i.getPath()).toList() + ")");
+                return Optional.empty();
+            }
+        }
+        if (!expectedKey.equals(key)) {
+            p.add(at + ": " + what + " is key " + key + " of Secret " + AUTH_SECRET + ", expected " + expectedKey);
+        }
+        secretKeys(AUTH_SECRET).filter(keys -> !keys.contains(key)).ifPresent(keys ->
+                p.add(at + ": " + what + ": Secret " + AUTH_SECRET + " has no key " + key + " (it has " + keys + ")"));
+        return Optional.of(key);
+    }
+
+    /** Whether a text holds a PEM private key, as is or base64-encoded (a Secret's data, a ConfigMap's binaryData). */
+    static boolean holdsPrivateKey(String text) {
+        if (text == null) {
+            return false;
+        }
+        if (PRIVATE_KEY_PEM.matcher(text).find()) {
+            return true;
+        }
+        Matcher m = BASE64_RUN.matcher(text);
+        while (m.find()) {
+            try {
+                String decoded = new String(java.util.Base64.getDecoder().decode(m.group()),
+                        java.nio.charset.StandardCharsets.ISO_8859_1);
+                if (PRIVATE_KEY_PEM.matcher(decoded).find()) {
+                    return true;
+                }
+            } catch (IllegalArgumentException notBase64) {
+                // not base64 after all
+            }
+        }
+        return false;
+    }
+
+    private static Optional<V1Volume> volume(V1PodSpec spec, String name) {
+        return nullToEmpty(spec.getVolumes()).stream().filter(v -> name.equals(v.getName())).findFirst();
+    }
+
+    /** The keys of a Secret of this rendering (dev), or empty when it is created outside the rendering. */
+    private Optional<List<String>> secretKeys(String secret) {
+        return r.named(V1Secret.class, secret).map(s -> {
+            List<String> keys = new ArrayList<>();
+            if (s.getStringData() != null) {
+                keys.addAll(s.getStringData().keySet());
+            }
+            if (s.getData() != null) {
+                keys.addAll(s.getData().keySet());
+            }
+            return keys;
+        });
+    }
+
+    /** Kubernetes' default mode of a secret volume's files: 0644. */
+    private static int mode(Integer mode) {
+        return mode == null ? 0644 : mode;
+    }
+
+    /** Secret volume files belong to root, and to the pod's fsGroup when it has one. */
+    private static boolean readableBy185(V1PodSpec spec, int m) {
+        boolean fsGroup = spec.getSecurityContext() != null && spec.getSecurityContext().getFsGroup() != null;
+        return (m & 0004) != 0 || (fsGroup && (m & 0040) != 0);
     }
 
     /**

@@ -25,11 +25,12 @@ import java.util.regex.Pattern;
  *   <li>its property keys (profile prefix stripped), so that a {@code QUARKUS_*} variable can be matched to
  *       one the way SmallRye Config maps environment variables: lower-cased, every non-alphanumeric
  *       character of the key read as {@code _};</li>
- *   <li>the HTTP port: the variable and default of {@code quarkus.http.port}.</li>
+ *   <li>the HTTP port: the variable and default of {@code quarkus.http.port};</li>
+ *   <li>the values of its keys without a profile ({@link #variableOf}: which variable feeds a property).</li>
  * </ul>
  */
 record ServiceConfig(String service, Set<String> keys, Map<String, Optional<String>> envRefs, Set<String> requiredInProd,
-                     String httpPortVar, int httpPortDefault) {
+                     String httpPortVar, int httpPortDefault, Map<String, String> properties) {
 
     private static final Pattern REF = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::([^}]*))?}");
 
@@ -57,6 +58,7 @@ record ServiceConfig(String service, Set<String> keys, Map<String, Optional<Stri
         Set<String> keys = new LinkedHashSet<>();
         Map<String, Optional<String>> refs = new LinkedHashMap<>();
         Set<String> required = new LinkedHashSet<>();
+        Map<String, String> properties = new LinkedHashMap<>();
         String portVar = null;
         Integer portDefault = null;
         for (String rawKey : p.stringPropertyNames()) {
@@ -69,6 +71,9 @@ record ServiceConfig(String service, Set<String> keys, Map<String, Optional<Stri
             }
             keys.add(key);
             String value = p.getProperty(rawKey);
+            if (profile == null) {
+                properties.put(key, value);
+            }
             Matcher m = REF.matcher(value);
             while (m.find()) {
                 Optional<String> def = Optional.ofNullable(m.group(2));
@@ -90,7 +95,17 @@ record ServiceConfig(String service, Set<String> keys, Map<String, Optional<Stri
         if (portDefault == null) {
             throw new IllegalStateException(file + " sets no quarkus.http.port");
         }
-        return new ServiceConfig(service, keys, refs, required, portVar, portDefault);
+        return new ServiceConfig(service, keys, refs, required, portVar, portDefault, properties);
+    }
+
+    /** The first variable the (profile-less) value of {@code key} references, e.g. SITREP_AUTH_ISSUER. */
+    Optional<String> variableOf(String key) {
+        String value = properties.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        Matcher m = REF.matcher(value);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** Why {@code name} is not a variable this service reads, or empty when it is. */

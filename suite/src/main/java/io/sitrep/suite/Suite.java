@@ -32,12 +32,13 @@ public final class Suite implements AutoCloseable {
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** @param extraEnv added to (or, with a null value, removed from) every service's environment */
     public Suite(Path root, Path logDir, Database database, Map<Service, Integer> ports, Map<String, String> extraEnv) {
         this.root = root;
         this.logDir = logDir;
         this.database = database;
         this.ports = new EnumMap<>(ports);
-        this.extraEnv = Map.copyOf(extraEnv);
+        this.extraEnv = java.util.Collections.unmodifiableMap(new HashMap<>(extraEnv));
         this.auth = LocalAuth.in(logDir.resolveSibling("auth"));
         this.personToken = auth.personToken(Duration.ofHours(12));
     }
@@ -158,6 +159,24 @@ public final class Suite implements AutoCloseable {
         throw new IllegalStateException(service.module + " not ready within " + timeout + "; see " + log(service));
     }
 
+    /** Waits for a service that should not stay up to end; its exit code, or empty if it is still running. */
+    public java.util.OptionalInt awaitExit(Service service, Duration timeout) {
+        Process p = processes.get(service);
+        if (p == null) {
+            throw new IllegalStateException(service.module + " was not started");
+        }
+        try {
+            if (p.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                processes.remove(service);
+                return java.util.OptionalInt.of(p.exitValue());
+            }
+            return java.util.OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public long pid(Service service) {
         Process p = processes.get(service);
         return p == null ? -1 : p.pid();
@@ -174,6 +193,7 @@ public final class Suite implements AutoCloseable {
         env.put("SITREP_QUERY_SERVICE_URL", url(Service.QUERY));
         env.putAll(auth.serviceEnvironment());
         env.putAll(extraEnv);
+        env.values().removeIf(java.util.Objects::isNull);   // a null in extraEnv unsets the variable
         return env;
     }
 

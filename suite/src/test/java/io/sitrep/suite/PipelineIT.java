@@ -269,6 +269,25 @@ class PipelineIT {
                 .as("indexing PUTs and document GETs are timed per endpoint").isPositive();
     }
 
+    @Test
+    @Order(100)
+    void productionProfileEnforcesTokensAndRoles() {
+        String reader = "Bearer " + suite.auth().token("it-reader", Duration.ofMinutes(5), "reader");
+        String ingester = "Bearer " + suite.auth().token("it-ingester", Duration.ofMinutes(5), "ingester");
+        given().baseUri(suite.url(Service.QUERY)).header("Authorization", "Bearer not-a-jwt")
+                .queryParam("q", "Bakhmut").get("/api/v1/search")
+                .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        given().baseUri(suite.url(Service.QUERY)).header("Authorization", ingester)
+                .queryParam("q", "Bakhmut").get("/api/v1/search").then().statusCode(403);
+        given().baseUri(suite.url(Service.QUERY)).header("Authorization", reader)
+                .queryParam("q", "Bakhmut").get("/api/v1/search").then().statusCode(200);
+        // Internal endpoints take only the service role: a person with every other role is refused.
+        given().baseUri(suite.url(Service.QUERY)).contentType("application/json").body("{}")
+                .put("/api/v1/documents/" + java.util.UUID.randomUUID()).then().statusCode(403);
+        given().baseUri(suite.url(Service.INGEST)).contentType("application/json").body("{\"status\":\"INDEXED\"}")
+                .put("/api/v1/articles/" + seedIds.values().iterator().next() + "/status").then().statusCode(403);
+    }
+
     private static String metrics(Service service) {
         return given().baseUri(suite.url(service)).when().get("/q/metrics").then().statusCode(200).extract().asString();
     }

@@ -1,5 +1,7 @@
 package io.sitrep.entities.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.sitrep.entities.security.Roles;
 import io.sitrep.entities.config.EntitiesConfig;
 import io.sitrep.entities.analysis.DocumentAnalyzer;
 import jakarta.validation.Valid;
@@ -33,6 +35,7 @@ public class AnalyzeResource {
         this.config = config;
     }
 
+    @RolesAllowed({Roles.READER, Roles.CURATOR})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

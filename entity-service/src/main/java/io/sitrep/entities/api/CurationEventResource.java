@@ -1,5 +1,7 @@
 package io.sitrep.entities.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.sitrep.entities.security.Roles;
 import io.sitrep.entities.store.Curation;
 import io.sitrep.entities.store.CurationUndo;
 import jakarta.validation.Valid;
@@ -37,6 +39,7 @@ public class CurationEventResource {
         this.undo = undo;
     }
 
+    @RolesAllowed({Roles.READER, Roles.CURATOR})
     @GET
     @Path("/{eventId}")
     @Operation(summary = "One curation event")
@@ -51,6 +54,7 @@ public class CurationEventResource {
         return CurationRequests.Event.of(e);
     }
 
+    @RolesAllowed(Roles.CURATOR)
     @POST
     @Path("/{eventId}/undo")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package io.sitrep.entities.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.sitrep.entities.security.Roles;
 import io.sitrep.entities.config.EntitiesConfig;
 import io.sitrep.entities.domain.Document;
 import io.sitrep.entities.domain.DocumentSegment;
@@ -50,6 +52,7 @@ public class DocumentResource {
         this.config = config;
     }
 
+    @RolesAllowed(Roles.SERVICE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Tag(name = "Internal", description = "Service-to-service endpoints")
@@ -78,6 +81,7 @@ public class DocumentResource {
         return Response.created(URI.create("/api/v1/documents/" + stored.articleId)).entity(views.of(stored)).build();
     }
 
+    @RolesAllowed({Roles.READER, Roles.CURATOR})
     @GET
     @Path("/{articleId}")
     @Operation(summary = "A stored document's entities (with salience and spellings) with every mention and its offsets, "

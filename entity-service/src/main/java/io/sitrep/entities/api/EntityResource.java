@@ -1,5 +1,7 @@
 package io.sitrep.entities.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.sitrep.entities.security.Roles;
 import io.sitrep.entities.domain.CanonicalEntity;
 import io.sitrep.entities.nlp.NameNormalizer;
 import io.sitrep.entities.store.AliasCuration;
@@ -59,6 +61,7 @@ public class EntityResource {
         this.aliases = aliases;
     }
 
+    @RolesAllowed({Roles.READER, Roles.CURATOR})
     @GET
     @Operation(summary = "Find entities by name or any spelling seen (case- and diacritic-insensitive)",
             description = "Hidden and merged-away entities are left out. Ordered by id; keyset-paginated.")
@@ -92,6 +95,7 @@ public class EntityResource {
         return new EntityViews.Page(items, next);
     }
 
+    @RolesAllowed({Roles.READER, Roles.CURATOR})
     @GET
     @Path("/{id}")
     @Operation(summary = "One entity: its spellings per source, roles, documents, first and last seen, and link evidence")
@@ -136,6 +140,7 @@ public class EntityResource {
         return new EntityViews.Detail(e.id, e.name, e.type, e.hidden, e.mergedInto, documents, first, last, aliases, roles, links);
     }
 
+    @RolesAllowed(Roles.CURATOR)
     @POST
     @Path("/{id}/merge")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -155,6 +160,7 @@ public class EntityResource {
         return created(curation.merge(id, request.into(), actor(user), request.reason()));
     }
 
+    @RolesAllowed(Roles.CURATOR)
     @POST
     @Path("/{id}/unmerge")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -168,6 +174,7 @@ public class EntityResource {
         return created(curation.unmerge(id, actor(user), request.reason()));
     }
 
+    @RolesAllowed(Roles.CURATOR)
     @POST
     @Path("/{id}/rename")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -179,6 +186,7 @@ public class EntityResource {
         return created(curation.rename(id, request.name(), actor(user), request.reason()));
     }
 
+    @RolesAllowed(Roles.CURATOR)
     @POST
     @Path("/{id}/hide")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -193,6 +201,7 @@ public class EntityResource {
                 request.reason()));
     }
 
+    @RolesAllowed(Roles.CURATOR)
     @POST
     @Path("/{id}/aliases")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -218,6 +227,7 @@ public class EntityResource {
         return created(aliases.addAlias(id, request.surface(), actor(user), request.reason()));
     }
 
+    @RolesAllowed(Roles.CURATOR)
     @POST
     @Path("/{id}/split")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -243,6 +253,7 @@ public class EntityResource {
         return created(aliases.split(id, request.surface(), actor(user), request.reason()));
     }
 
+    @RolesAllowed({Roles.READER, Roles.CURATOR})
     @GET
     @Path("/{id}/curation-events")
     @Operation(summary = "The curation history of an entity, oldest first")

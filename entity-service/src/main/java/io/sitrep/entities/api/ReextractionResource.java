@@ -1,5 +1,7 @@
 package io.sitrep.entities.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.sitrep.entities.security.Roles;
 import io.sitrep.entities.store.Reextractions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,6 +41,7 @@ public class ReextractionResource {
         this.reextractions = reextractions;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Analyse stored documents again with the current extraction version",
@@ -56,6 +59,7 @@ public class ReextractionResource {
                 .location(URI.create("/api/v1/admin/re-extractions/" + id)).build();
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @GET
     @Path("/{id}")
     @Operation(summary = "Progress of a re-extraction")

@@ -6,11 +6,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.UUID;
 
 @RegisterRestClient(configKey = "ingest-service")
+@RegisterProvider(ServiceTokenFilter.class)
 @Path("/api/v1/articles")
 interface IngestServiceApi {
 

@@ -6,9 +6,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 @RegisterRestClient(configKey = "query-service")
+@RegisterProvider(ServiceTokenFilter.class)
 @Path("/api/v1/entities")
 interface QueryServiceEntitiesApi {
 

@@ -1,5 +1,7 @@
 package io.sitrep.ingest.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.sitrep.ingest.security.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sitrep.ingest.config.IngestConfig;
@@ -54,6 +56,7 @@ public class ArticleBatchResource {
         this.config = config;
     }
 
+    @RolesAllowed(Roles.INGESTER)
     @POST
     @Consumes(NDJSON)
     @Produces(NDJSON)

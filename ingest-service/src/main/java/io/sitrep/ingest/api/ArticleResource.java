@@ -1,5 +1,7 @@
 package io.sitrep.ingest.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.sitrep.ingest.security.Roles;
 import io.sitrep.ingest.domain.Article;
 import io.sitrep.ingest.domain.ArticleStatus;
 import io.sitrep.ingest.pipeline.ArticleIntake;
@@ -12,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -63,6 +66,7 @@ public class ArticleResource {
         this.store = store;
     }
 
+    @RolesAllowed(Roles.INGESTER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit one article as JSON",
@@ -102,6 +106,7 @@ public class ArticleResource {
                 s.publishedAt() == null ? null : s.publishedAt().toString(), s.language(), idempotencyKey);
     }
 
+    @RolesAllowed(Roles.INGESTER)
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
     @Operation(summary = "Submit one article as plain text",
@@ -120,6 +125,7 @@ public class ArticleResource {
                 null, null, idempotencyKey)));
     }
 
+    @RolesAllowed(Roles.INGESTER)
     @POST
     @Consumes(MediaType.TEXT_HTML)
     @Operation(summary = "Submit one whole HTML page",
@@ -141,6 +147,7 @@ public class ArticleResource {
                 null, null, idempotencyKey)));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/{id}/reprocess")
     @Operation(summary = "Queue an article for analysis again", description = "Resets its attempts; works in any status.")
@@ -157,6 +164,7 @@ public class ArticleResource {
 
 
 
+    @RolesAllowed({Roles.READER, Roles.INGESTER, Roles.ADMIN})
     @GET
     @Path("/{id}")
     @Operation(summary = "One article with its delivery status and clean text")
@@ -167,15 +175,19 @@ public class ArticleResource {
         return views.full(find(id));
     }
 
+    @RolesAllowed({Roles.READER, Roles.INGESTER, Roles.ADMIN})
     @GET
     @Operation(summary = "List articles, oldest first", description = "Keyset-paginated; filter by status.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticlePage.class)))
     public ArticlePage list(
-            @QueryParam("status") @Parameter(example = "FAILED") ArticleStatus status,
+            // A String, not the enum: JAX-RS answers an unconvertible enum parameter with 404.
+            @QueryParam("status") @Parameter(example = "FAILED", schema = @Schema(implementation = ArticleStatus.class))
+            @Pattern(regexp = "RECEIVED|ANALYZED|INDEXED|NOT_ANALYZED|FAILED",
+                    message = "must be RECEIVED, ANALYZED, INDEXED, NOT_ANALYZED or FAILED") String status,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         ArticleCursor after = cursor == null ? null : ArticleCursor.decode(cursor);
-        List<Article> page = articles.page(status, after == null ? null : after.receivedAt(),
+        List<Article> page = articles.page(status == null ? null : ArticleStatus.valueOf(status), after == null ? null : after.receivedAt(),
                 after == null ? null : after.id(), limit + 1);
         boolean more = page.size() > limit;
         List<Article> items = more ? page.subList(0, limit) : page;
@@ -183,6 +195,7 @@ public class ArticleResource {
         return new ArticlePage(items.stream().map(views::summary).toList(), next);
     }
 
+    @RolesAllowed(Roles.SERVICE)
     @PUT
     @Path("/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package io.sitrep.ingest.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.sitrep.ingest.security.Roles;
 import io.sitrep.ingest.domain.Article;
 import io.sitrep.ingest.domain.ArticleStatus;
 import io.sitrep.ingest.store.ArticleRepository;
@@ -30,6 +32,7 @@ public class ReprocessFailedResource {
         this.store = store;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Produces("application/json")
     @Transactional

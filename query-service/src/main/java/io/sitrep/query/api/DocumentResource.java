@@ -1,5 +1,7 @@
 package io.sitrep.query.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.sitrep.query.security.Roles;
 import io.sitrep.query.domain.IndexedDocument;
 import io.sitrep.query.store.DocumentReader;
 import io.sitrep.query.store.ReadModelWriter;
@@ -39,6 +41,7 @@ public class DocumentResource {
         this.em = em;
     }
 
+    @RolesAllowed(Roles.SERVICE)
     @PUT
     @Path("/{articleId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -94,6 +97,7 @@ public class DocumentResource {
         return null;
     }
 
+    @RolesAllowed(Roles.READER)
     @GET
     @Path("/{articleId}")
     @Operation(summary = "An indexed document with its text, entities and mention offsets")

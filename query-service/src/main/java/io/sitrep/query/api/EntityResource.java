@@ -1,5 +1,7 @@
 package io.sitrep.query.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.sitrep.query.security.Roles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sitrep.query.store.CurationWriter;
 import io.sitrep.query.store.EntityDirectory;
@@ -54,6 +56,7 @@ public class EntityResource {
         this.json = json;
     }
 
+    @RolesAllowed(Roles.SERVICE)
     @PUT
     @Path("/{entityId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -86,6 +89,7 @@ public class EntityResource {
         };
     }
 
+    @RolesAllowed(Roles.READER)
     @GET
     @Path("/autocomplete")
     @Operation(summary = "Suggest entities for a prefix or a misspelling",
@@ -106,6 +110,7 @@ public class EntityResource {
                 limit));
     }
 
+    @RolesAllowed(Roles.READER)
     @GET
     @Path("/export")
     @Produces({"text/csv", "application/x-ndjson"})
@@ -156,6 +161,7 @@ public class EntityResource {
                 .build();
     }
 
+    @RolesAllowed(Roles.READER)
     @GET
     @Path("/{entityId}")
     @Operation(summary = "An entity's profile",
@@ -171,6 +177,7 @@ public class EntityResource {
         return repository.profile(c, 10, 10);
     }
 
+    @RolesAllowed(Roles.READER)
     @GET
     @Path("/{entityId}/sources")
     @Operation(summary = "How each source covers an entity",

@@ -1,5 +1,7 @@
 package io.sitrep.query.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.sitrep.query.security.Roles;
 import io.sitrep.query.store.AnalysisRepository;
 import io.sitrep.query.store.EntityDirectory;
 import jakarta.validation.constraints.Max;
@@ -40,6 +42,7 @@ public class NetworkResource {
         this.directory = directory;
     }
 
+    @RolesAllowed(Roles.READER)
     @GET
     @Produces({MediaType.APPLICATION_JSON, GEXF, GRAPHML})
     @Operation(summary = "Co-occurrence network around an entity or a search",

@@ -1,5 +1,8 @@
 package io.sitrep.query.api;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -91,6 +94,19 @@ public class ProblemMapper {
                         "The query took longer than this service allows; narrow it (more specific words, fewer "
                                 + "filters, facets=false) or retry later", uri.getPath())))
                 .header("Retry-After", ApiErrors.RETRY_AFTER_SECONDS).build();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of("unauthenticated", "Unauthorized", 401,
+                "A valid bearer token is required (Authorization: Bearer <JWT>)", uri.getPath())))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of("forbidden", "Forbidden", 403,
+                "The token's roles do not include one this endpoint admits; see the OpenAPI document", uri.getPath()));
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,7 @@
 package io.sitrep.query.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.sitrep.query.security.Roles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sitrep.query.store.EntityDirectory;
 import io.sitrep.query.store.EntityRepository;
@@ -49,6 +51,7 @@ public class QuoteResource {
         this.json = json;
     }
 
+    @RolesAllowed(Roles.READER)
     @GET
     @Operation(summary = "Quotes, newest first",
             description = "Filter by speaker (merges resolved), words in the quote (web-search syntax) and time "
@@ -84,6 +87,7 @@ public class QuoteResource {
         return new AnalysisViews.QuotePage(page.stream().map(EntityRepository.QuoteRow::view).toList(), next);
     }
 
+    @RolesAllowed(Roles.READER)
     @GET
     @Path("/export")
     @Produces({"text/csv", "application/x-ndjson"})

@@ -1,5 +1,7 @@
 package io.sitrep.query.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.sitrep.query.security.Roles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sitrep.query.search.FacetRow;
 import io.sitrep.query.search.HitEntityRow;
@@ -59,6 +61,7 @@ public class SearchResource {
         this.json = json;
     }
 
+    @RolesAllowed(Roles.READER)
     @GET
     @Operation(summary = "Search articles and live-blog entries",
             description = "Web-search syntax: words, \"quoted phrases\", OR, -excluded. A word or quoted phrase that is, "
@@ -150,6 +153,7 @@ public class SearchResource {
                 total != null, estimate, total != null ? "exact" : "estimate", hits, facetView, next);
     }
 
+    @RolesAllowed(Roles.READER)
     @GET
     @Path("/export")
     @Produces({"text/csv", "application/x-ndjson"})

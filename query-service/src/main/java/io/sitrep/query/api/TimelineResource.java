@@ -1,5 +1,7 @@
 package io.sitrep.query.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.sitrep.query.security.Roles;
 import io.sitrep.query.store.AnalysisRepository;
 import io.sitrep.query.store.EntityDirectory;
 import jakarta.validation.constraints.Max;
@@ -36,6 +38,7 @@ public class TimelineResource {
         this.directory = directory;
     }
 
+    @RolesAllowed(Roles.READER)
     @GET
     @Operation(summary = "Documents per time bucket and source for entities, with dated events",
             description = "For each entity (repeatable entityId, merges resolved): documents and mentions per bucket by "

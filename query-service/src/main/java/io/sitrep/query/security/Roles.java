@@ -1,0 +1,16 @@
+package io.sitrep.query.security;
+
+/**
+ * The roles a bearer token's {@code groups} claim can carry. Each endpoint names the roles it admits;
+ * {@code service} endpoints admit no one else.
+ */
+public final class Roles {
+
+    /** Searches and reads profiles, networks, timelines, quotes and exports. */
+    public static final String READER = "reader";
+    /** entity-service, keeping the read model current. */
+    public static final String SERVICE = "service";
+
+    private Roles() {
+    }
+}
