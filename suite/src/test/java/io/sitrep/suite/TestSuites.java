@@ -17,12 +17,22 @@ final class TestSuites {
     }
 
     static Suite start(Map<String, String> extraEnv) {
+        return startScaled(Map.of(), extraEnv);
+    }
+
+    /** {@code instances.get(s)} instances of each service (1 when absent); see {@link Suite} for how they are wired. */
+    static Suite startScaled(Map<Service, Integer> instances, Map<String, String> extraEnv) {
         Path root = Path.of(System.getProperty("sitrep.root", "..")).toAbsolutePath().normalize();
         try {
             Path work = Files.createTempDirectory(root.resolve("suite/target"), "it-");
             Database db = Database.embedded(work.resolve("pgdata"), 0, true);
-            Suite suite = new Suite(root, work.resolve("logs"), db, Suite.freePorts(), extraEnv);
-            suite.startAll(Duration.ofMinutes(3));
+            Suite suite = Suite.scaled(root, work.resolve("logs"), db, instances, extraEnv);
+            try {
+                suite.startAll(Duration.ofMinutes(3));
+            } catch (RuntimeException e) {
+                suite.close();   // the instances that did start must not outlive the test JVM
+                throw e;
+            }
             // Every request of the end-to-end tests acts as a person holding all person roles.
             RestAssured.requestSpecification = new RequestSpecBuilder()
                     .addHeader("Authorization", suite.authorization()).build();
