@@ -24,7 +24,7 @@ public final class LoadBenchmark {
         Duration duration = Duration.parse("PT" + System.getProperty("duration", "2m").toUpperCase());
         int clients = Integer.getInteger("clients", 8);
         int bytes = Integer.getInteger("bytes", 2000);
-        Duration drainTimeout = Duration.parse("PT" + System.getProperty("drain-timeout", "60m").toUpperCase());
+        Duration drainTimeout = Duration.parse("PT" + System.getProperty("drain-timeout", "3h").toUpperCase());
         Path root = Path.of(System.getProperty("sitrep.root", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("sitrep-load-");
         try (Suite suite = new Suite(root, work.resolve("logs"), Database.embedded(work.resolve("pgdata"), 0, true),
