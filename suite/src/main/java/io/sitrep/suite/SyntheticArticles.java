@@ -17,15 +17,43 @@ final class SyntheticArticles {
             "the bridge remained closed to heavy vehicles", "shelling had intensified overnight",
             "evacuation buses left at dawn", "power had been restored to most homes"};
 
+    private static final String[] NEWCOMER_FIRST = {"Maren", "Jakob", "Odile", "Rasmus", "Ilse", "Caspar", "Noor",
+            "Teodor", "Saskia", "Emeric", "Liesel", "Bastian", "Ottilie", "Fenna", "Quentin", "Rowena", "Anselm",
+            "Henrike", "Lorcan", "Mireille", "Severin", "Thea", "Ulrich", "Vesna", "Wendel"};
+    private static final String[] NEWCOMER_LAST = {"Harrowgate", "Lindqvist", "Okonjo", "Brannock", "Castellane",
+            "Dufrenne", "Ekwall", "Fairbrook", "Gallwey", "Hollenbeck", "Ingram", "Jessop", "Kettering", "Larchmont",
+            "Merriweather", "Norbury", "Oakenshaw", "Pellham", "Quarrington", "Rushworth", "Stanmore", "Thistlewood",
+            "Underhay", "Vickersby", "Wetherell", "Yardley", "Zellweger", "Ashcombe", "Blackwood", "Cromarty",
+            "Dunmore", "Elsworth", "Fenwick", "Glenister", "Hawksley", "Ilchester", "Jellicoe", "Kirkwall",
+            "Lockhart", "Mortlake"};
+
     private SyntheticArticles() {
+    }
+
+    /** The {@code k}-th of 1 000 distinct invented person names, none of them among the fixed names. */
+    static String newcomer(int k) {
+        return NEWCOMER_FIRST[k % NEWCOMER_FIRST.length] + " "
+                + NEWCOMER_LAST[(k / NEWCOMER_FIRST.length) % NEWCOMER_LAST.length];
     }
 
     /** About {@code bytes} of plain text: a headline, a dateline and paragraphs of reported speech. */
     static String text(long seed, int bytes) {
+        return text(seed, bytes, null);
+    }
+
+    /**
+     * As {@link #text(long, int)}, but the first sentence quotes {@code newcomer}, a person none of the fixed
+     * names: articles sharing a newcomer make entity-service resolve the same new name at about the same time.
+     */
+    static String text(long seed, int bytes, String newcomer) {
         Random r = new Random(seed);
         StringBuilder b = new StringBuilder(bytes + 200);
         b.append(pick(r, PLACES)).append(" talks stall as ").append(pick(r, ORGS)).append(" weighs options\n\n");
         b.append(pick(r, PLACES).toUpperCase()).append(", March ").append(1 + r.nextInt(28)).append(" (Wire) - ");
+        if (newcomer != null) {
+            b.append("City councillor ").append(newcomer).append(" said on Monday that ").append(pick(r, CLAIMS))
+                    .append(". ");
+        }
         while (b.length() < bytes) {
             b.append(pick(r, PEOPLE)).append(" of ").append(pick(r, ORGS)).append(' ').append(pick(r, VERBS))
                     .append(" on ").append(new String[] {"Monday", "Tuesday", "Wednesday"}[r.nextInt(3)])

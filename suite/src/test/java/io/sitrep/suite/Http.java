@@ -2,8 +2,15 @@ package io.sitrep.suite;
 
 import io.restassured.http.ContentType;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -54,6 +61,44 @@ final class Http {
             }
             pause(250);
         }
+    }
+
+    private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** The status of the instance's /q/health/ready, or -1 when it gave no HTTP answer within 10 s. */
+    static int readiness(Suite suite, Suite.Instance instance) {
+        try {
+            return PROBE.send(HttpRequest.newBuilder(URI.create(suite.url(instance) + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every instance of every service. */
+    static List<Suite.Instance> allInstances(Suite suite) {
+        List<Suite.Instance> all = new ArrayList<>();
+        for (Service s : Service.values()) {
+            all.addAll(suite.instances(s));
+        }
+        return all;
+    }
+
+    /** Ids of every article ingest lists with that status, page by page through the keyset cursor. */
+    static List<String> listedIds(Suite suite, String status) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = given().baseUri(suite.url(Service.INGEST)).queryParam("status", status).queryParam("limit", 100)
+                    .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
+                    .when().get("/api/v1/articles").then().statusCode(200).extract().jsonPath();
+            ids.addAll(page.getList("items.id", String.class));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        return ids;
     }
 
     static void pause(long millis) {

@@ -82,6 +82,10 @@ public class DeliveryDispatcher {
 
     /** Tries one row; false when the circuit breaker for its kind is open. */
     private boolean deliver(OutboxRow row) {
+        if (!outbox.renewLease(row)) {
+            LOG.debugf("%s of %s skipped: its lease ran out and another claim holds it", row.kind(), subject(row));
+            return true;
+        }
         String target = row.kind() == OutboxKind.REPORT ? "ingest-service" : "query-service";
         try (Scope trace = TraceParent.resume(row.traceParent())) {
             switch (row.kind()) {

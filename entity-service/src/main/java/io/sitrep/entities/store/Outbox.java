@@ -33,7 +33,7 @@ public class Outbox {
                 INSERT INTO outbox (article_id, kind, next_attempt_at, created_at, trace_parent)
                 VALUES (?1, ?2, now(), now(), ?3)
                 ON CONFLICT (article_id, kind) DO UPDATE SET attempts = 0, next_attempt_at = now(), locked_until = NULL,
-                    trace_parent = excluded.trace_parent
+                    claim = NULL, trace_parent = excluded.trace_parent
                 """)
                 .setParameter(1, articleId)
                 .setParameter(2, kind.name())
@@ -48,7 +48,8 @@ public class Outbox {
                 INSERT INTO outbox (entity_id, kind, next_attempt_at, created_at, trace_parent)
                 VALUES (?1, 'ENTITY', now(), now(), ?2)
                 ON CONFLICT (entity_id, kind) WHERE entity_id IS NOT NULL
-                DO UPDATE SET attempts = 0, next_attempt_at = now(), locked_until = NULL, trace_parent = excluded.trace_parent
+                DO UPDATE SET attempts = 0, next_attempt_at = now(), locked_until = NULL, claim = NULL,
+                    trace_parent = excluded.trace_parent
                 """)
                 .setParameter(1, entityId)
                 .setParameter(2, TraceParent.current())
@@ -58,8 +59,9 @@ public class Outbox {
     @Transactional
     @SuppressWarnings("unchecked")
     public List<OutboxRow> claimDue(int limit) {
+        UUID claim = UUID.randomUUID();
         List<Object[]> rows = em.createNativeQuery("""
-                UPDATE outbox SET locked_until = now() + make_interval(secs => ?2)
+                UPDATE outbox SET locked_until = now() + make_interval(secs => ?2), claim = ?3
                 WHERE id IN (
                     SELECT id FROM outbox
                     WHERE next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
@@ -69,10 +71,27 @@ public class Outbox {
                 """)
                 .setParameter(1, limit)
                 .setParameter(2, (double) config.lease().toSeconds())
+                .setParameter(3, claim)
                 .getResultList();
         return rows.stream().map(r -> new OutboxRow(((Number) r[0]).longValue(), (UUID) r[1],
                 OutboxKind.valueOf((String) r[2]), ((Number) r[3]).intValue(),
-                r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5])).toList();
+                r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5], claim)).toList();
+    }
+
+    /**
+     * Just before a claimed row is sent: gives it a full lease again, if the claim still holds it. False when the
+     * lease ran out while earlier rows of the batch were sent and the row has been claimed again (or queued
+     * again) since: the current holder sends it, not this one. Sending it anyway would deliver it twice at once.
+     */
+    @Transactional
+    public boolean renewLease(OutboxRow row) {
+        return em.createNativeQuery("""
+                UPDATE outbox SET locked_until = now() + make_interval(secs => ?3) WHERE id = ?1 AND claim = ?2
+                """)
+                .setParameter(1, row.id())
+                .setParameter(2, row.claim())
+                .setParameter(3, (double) config.lease().toSeconds())
+                .executeUpdate() == 1;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -4,7 +4,8 @@ import java.util.UUID;
 
 /**
  * articleId is set for INDEX and REPORT, entityId for ENTITY; traceParent is the W3C trace of the request that
- * queued the row (null when none).
+ * queued the row (null when none); claim identifies the claim that leased it (see {@link Outbox#renewLease}).
  */
-public record OutboxRow(long id, UUID articleId, OutboxKind kind, int attempts, Long entityId, String traceParent) {
+public record OutboxRow(long id, UUID articleId, OutboxKind kind, int attempts, Long entityId, String traceParent,
+                        UUID claim) {
 }

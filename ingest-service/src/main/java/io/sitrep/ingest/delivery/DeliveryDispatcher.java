@@ -78,6 +78,10 @@ public class DeliveryDispatcher {
 
     /** Tries one row; false when entity-service's circuit breaker is open. */
     private boolean deliver(PendingDelivery row) {
+        if (!outbox.renewLease(row)) {
+            LOG.debugf("delivery of %s skipped: its lease ran out and another claim holds it", row.articleId());
+            return true;
+        }
         DocumentForAnalysis document = QuarkusTransaction.requiringNew().call(() -> toDocument(row));
         try (Scope trace = TraceParent.resume(row.traceParent())) {
             entityService.deliver(document);

@@ -36,7 +36,7 @@ public class Outbox {
                 INSERT INTO outbox (article_id, next_attempt_at, created_at, trace_parent)
                 VALUES (?1, now(), now(), ?2)
                 ON CONFLICT (article_id) DO UPDATE SET next_attempt_at = now(), attempts = 0, locked_until = NULL,
-                    trace_parent = excluded.trace_parent
+                    claim = NULL, trace_parent = excluded.trace_parent
                 """)
                 .setParameter(1, articleId)
                 .setParameter(2, TraceParent.current())
@@ -50,8 +50,9 @@ public class Outbox {
     @Transactional
     @SuppressWarnings("unchecked")
     public List<PendingDelivery> claimDue(int limit) {
+        UUID claim = UUID.randomUUID();
         List<Object[]> rows = em.createNativeQuery("""
-                UPDATE outbox SET locked_until = now() + make_interval(secs => ?2)
+                UPDATE outbox SET locked_until = now() + make_interval(secs => ?2), claim = ?3
                 WHERE id IN (
                     SELECT id FROM outbox
                     WHERE next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
@@ -62,11 +63,28 @@ public class Outbox {
                 """)
                 .setParameter(1, limit)
                 .setParameter(2, (double) config.lease().toSeconds())
+                .setParameter(3, claim)
                 .getResultList();
         return rows.stream()
                 .map(r -> new PendingDelivery(((Number) r[0]).longValue(), (UUID) r[1], ((Number) r[2]).intValue(),
-                        (String) r[3]))
+                        (String) r[3], claim))
                 .toList();
+    }
+
+    /**
+     * Just before a claimed row is sent: gives it a full lease again, if the claim still holds it. False when the
+     * lease ran out while earlier rows of the batch were sent and the row has been claimed again (or handed back)
+     * since: the current holder sends it, not this one. Sending it anyway would deliver it twice at once.
+     */
+    @Transactional
+    public boolean renewLease(PendingDelivery row) {
+        return em.createNativeQuery("""
+                UPDATE outbox SET locked_until = now() + make_interval(secs => ?3) WHERE id = ?1 AND claim = ?2
+                """)
+                .setParameter(1, row.id())
+                .setParameter(2, row.claim())
+                .setParameter(3, (double) config.lease().toSeconds())
+                .executeUpdate() == 1;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
