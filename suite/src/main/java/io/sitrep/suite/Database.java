@@ -75,6 +75,11 @@ public final class Database implements AutoCloseable {
             if (slow != null) {
                 builder.setServerConfig("log_min_duration_statement", slow);
             }
+            // Statement profile (calls, time, rows per statement): read by IngestBenchmark at the end of its runs.
+            if (Boolean.getBoolean("sitrep.bench.statements")) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track", "all");
+            }
             if ("off".equals(System.getProperty("sitrep.bench.fsync"))) {
                 builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off");
             }

@@ -6,6 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * entity-service decoupled: it is not running, articles wait in the outbox), for 5 KB plain-text
  * JSON and 5 KB HTML pages, with 1 and 8 concurrent clients; then the latency of one 100 KB HTML
  * page (sanitise, extract, clean, date, fingerprint, store).
+ *
+ * <p>{@code -Dsitrep.bench.statements=true} also prints, after each run, the statements PostgreSQL executed
+ * per article (pg_stat_statements) and the commits per article.
  */
 public final class IngestBenchmark {
 
@@ -37,6 +45,7 @@ public final class IngestBenchmark {
             suite.start(Service.INGEST);
             suite.awaitReady(Service.INGEST, Duration.ofMinutes(2));
             authorization = suite.authorization();
+            statements = Boolean.getBoolean("sitrep.bench.statements") ? new StatementProfile(suite.database()) : null;
             URI articles = URI.create(suite.url(Service.INGEST) + "/api/v1/articles");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             long seed = 1;
@@ -45,10 +54,16 @@ public final class IngestBenchmark {
             System.out.printf("%-28s %8s %10s %12s%n", "run", "clients", "articles", "articles/s");
             for (boolean html : new boolean[] {false, true}) {
                 for (int clients : new int[] {1, 8}) {
+                    if (statements != null) {
+                        statements.reset();
+                    }
                     double rate = run(http, articles, "", clients, perRun, seed, html);
                     seed += perRun;
                     System.out.printf("%-28s %8d %10d %12.0f%n", html ? "5 KB HTML page" : "5 KB JSON (text body)",
                             clients, perRun, rate);
+                    if (statements != null) {
+                        statements.print(perRun);
+                    }
                 }
             }
             List<Long> micros = new ArrayList<>();
@@ -91,6 +106,57 @@ public final class IngestBenchmark {
             System.out.printf("%s: %.0f articles/s%n", label, total / seconds);
         }
         return total / seconds;
+    }
+
+    private static StatementProfile statements;
+
+    /** pg_stat_statements over one run: what the database did per article. */
+    private static final class StatementProfile {
+        private final Database database;
+        private long commitsBefore;
+
+        StatementProfile(Database database) throws SQLException {
+            this.database = database;
+            try (Connection c = connect(); Statement st = c.createStatement()) {
+                st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            }
+        }
+
+        private Connection connect() throws SQLException {
+            return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+        }
+
+        void reset() throws SQLException {
+            try (Connection c = connect(); Statement st = c.createStatement()) {
+                st.execute("SELECT pg_stat_statements_reset()");
+                commitsBefore = commits(st);
+            }
+        }
+
+        void print(int articles) throws SQLException, InterruptedException {
+            Thread.sleep(1500); // backends flush their statistics at most once a second
+            try (Connection c = connect(); Statement st = c.createStatement()) {
+                System.out.printf("  commits/article %.2f%n", (commits(st) - commitsBefore) / (double) articles);
+                try (ResultSet r = st.executeQuery("""
+                        SELECT calls, total_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements
+                        WHERE query NOT LIKE '%pg_stat%' ORDER BY total_exec_time DESC LIMIT 15""")) {
+                    System.out.printf("  %8s %8s %9s  %s%n", "calls/a", "ms/call", "ms total", "statement");
+                    while (r.next()) {
+                        String q = r.getString(4);
+                        System.out.printf("  %8.2f %8.3f %9.0f  %s%n", r.getLong(1) / (double) articles,
+                                r.getDouble(2) / r.getLong(1), r.getDouble(2), q.length() > 110 ? q.substring(0, 110) : q);
+                    }
+                }
+            }
+        }
+
+        private static long commits(Statement st) throws SQLException {
+            try (ResultSet r = st.executeQuery(
+                    "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
     }
 
     /** "Bearer …" of the suite's person token, set once ingest-service is up. */

@@ -4,13 +4,10 @@ import io.sitrep.ingest.delivery.IngestMetrics;
 import io.sitrep.ingest.domain.Article;
 import io.sitrep.ingest.store.ArticleStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
-
-import java.util.Optional;
 
 /**
- * Accepts one submission: processes it (no database), returns the existing article if this is a
- * copy, otherwise stores it and queues it for analysis.
+ * Accepts one submission: processes it (no database, no transaction), then in one transaction returns the
+ * existing article if this is a copy, otherwise stores it and queues it for analysis.
  */
 @ApplicationScoped
 public class ArticleIntake {
@@ -37,27 +34,13 @@ public class ArticleIntake {
             metrics.rejected(e.reason());
             throw e;
         }
-        Result result = storeOrFindCopy(in, processed);
+        ArticleStore.Outcome stored = store.storeUnlessCopy(in, processed, processor);
+        Result result = new Result(stored.article(), stored.created());
         if (result.created()) {
             metrics.accepted(in.format().mediaType);
         } else {
             metrics.duplicate();
         }
         return result;
-    }
-
-    private Result storeOrFindCopy(Submission in, ProcessedArticle processed) {
-        Optional<Article> copy = store.findCopy(in.idempotencyKey(), in.url(), processed.fingerprint().exactKey());
-        if (copy.isPresent()) {
-            return new Result(copy.get(), false);
-        }
-        try {
-            return new Result(store.store(in, processed, processor), true);
-        } catch (PersistenceException e) {
-            // The same article arriving twice at once: the unique indexes let one win; the other is its copy.
-            return store.findCopy(in.idempotencyKey(), in.url(), processed.fingerprint().exactKey())
-                    .map(existing -> new Result(existing, false))
-                    .orElseThrow(() -> e);
-        }
     }
 }
