@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code bin/benchmark-ingest}: articles/s accepted by ingest-service alone (delivery to
  * entity-service decoupled: it is not running, articles wait in the outbox), for 5 KB plain-text
  * JSON and 5 KB HTML pages, with 1 and 8 concurrent clients; then the latency of one 100 KB HTML
- * page (sanitise, extract, clean, date, fingerprint, store).
+ * page (sanitise, extract, clean, date, fingerprint, store). {@code -Dwarmup=N} articles (default 4 000, half
+ * JSON, half HTML) are sent first and not measured.
  *
  * <p>{@code -Dsitrep.bench.statements=true} also prints, after each run, the statements PostgreSQL executed
  * per article (pg_stat_statements) and the commits per article.
@@ -36,6 +37,8 @@ public final class IngestBenchmark {
 
     public static void main(String[] args) throws Exception {
         int perRun = Integer.parseInt(System.getProperty("articles", "2000"));
+        // The JIT is still compiling Lingua and the cleaners after 1 500 requests: measure the warmed service.
+        int warmUp = Integer.parseInt(System.getProperty("warmup", "4000"));
         Path root = Path.of(System.getProperty("sitrep.root", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("sitrep-ingest-bench-");
         Map<Service, Integer> ports = Suite.freePorts();
@@ -49,8 +52,10 @@ public final class IngestBenchmark {
             URI articles = URI.create(suite.url(Service.INGEST) + "/api/v1/articles");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             long seed = 1;
-            run(http, articles, "warm-up (JSON, 8 clients)", 8, perRun / 2, seed, false);
-            seed += perRun;
+            run(http, articles, "warm-up (JSON and HTML, 8 clients)", 8, warmUp / 2, seed, false);
+            seed += warmUp;
+            run(http, articles, "", 8, warmUp / 2, seed, true);
+            seed += warmUp;
             System.out.printf("%-28s %8s %10s %12s%n", "run", "clients", "articles", "articles/s");
             for (boolean html : new boolean[] {false, true}) {
                 for (int clients : new int[] {1, 8}) {

@@ -20,7 +20,17 @@ class AuthIT {
         Map<String, String> unset = new HashMap<>();
         unset.put("SITREP_AUTH_PUBLIC_KEY_LOCATION", null);
         unset.put("SITREP_AUTH_SIGNING_KEY_LOCATION", null);
-        try (Suite suite = TestSuites.prepare(unset)) {
+        assertEachServiceRefuses(unset);
+    }
+
+    /** Set but empty, as a manifest with a forgotten value gives: the same clear refusal, not a config error. */
+    @Test
+    void emptyKeyLocationsAreRefusedAsClearlyAsMissingOnes() throws IOException {
+        assertEachServiceRefuses(Map.of("SITREP_AUTH_PUBLIC_KEY_LOCATION", "", "SITREP_AUTH_SIGNING_KEY_LOCATION", ""));
+    }
+
+    private static void assertEachServiceRefuses(Map<String, String> environment) throws IOException {
+        try (Suite suite = TestSuites.prepare(environment)) {
             for (Service service : Service.values()) {
                 suite.start(service);
                 OptionalInt exit = suite.awaitExit(service, Duration.ofMinutes(2));

@@ -51,6 +51,29 @@ class LanguageIdentifierTest {
     }
 
     @Test
+    void anUnclearStartIsDecidedOnTheLongerSample() {
+        String unclear = "Hotel Taxi Radio Bank Hotel Taxi Radio Bank ".repeat(10);
+        String german = "Die Stadtverwaltung hat am Dienstag neue Regeln für den Verkehr in der Innenstadt beschlossen. "
+                .repeat(8);
+        assertThat(unclear.length()).isGreaterThan(LanguageIdentifier.QUICK_SAMPLE_CHARS);
+        assertThat(identifier.identify(unclear).code()).isEqualTo("und");
+
+        assertThat(identifier.identify(unclear + german).code()).isEqualTo("de");
+    }
+
+    @Test
+    void aClearStartDecidesAlone() {
+        String english = "The city council approved new traffic rules for the town centre on Tuesday. ".repeat(6);
+        String german = "Die Stadtverwaltung hat am Dienstag neue Regeln für den Verkehr in der Innenstadt beschlossen. "
+                .repeat(12);
+
+        LanguageGuess guess = identifier.identify(english + german);
+
+        assertThat(guess.code()).isEqualTo("en");
+        assertThat(guess.confidence()).isGreaterThanOrEqualTo(LanguageIdentifier.CLEAR_DISTANCE);
+    }
+
+    @Test
     void longTextIsSampledAndCompletes() {
         String text = "The flood barrier held overnight and the river is falling. ".repeat(20_000);
 
