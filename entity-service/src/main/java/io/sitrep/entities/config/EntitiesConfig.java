@@ -31,6 +31,10 @@ public interface EntitiesConfig {
         @WithDefault("20")
         int batchSize();
 
+        /** Deliveries of one batch in flight at once (rows about one article or entity stay in order). */
+        @WithDefault("4")
+        int concurrency();
+
         @WithDefault("30")
         int maxAttempts();
 

@@ -18,12 +18,16 @@ import io.sitrep.entities.store.DocumentRepository;
 import io.sitrep.entities.store.Outbox;
 import io.sitrep.entities.store.OutboxKind;
 import io.sitrep.entities.store.OutboxRow;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.List;
 import java.util.Set;
 
@@ -40,6 +44,7 @@ public class DeliveryDispatcher {
     private final EntitiesConfig.Outbox config;
     private final ExtractionMetrics metrics;
     private final EntityRepository entities;
+    private final DeliveryLanes lanes;
 
     DeliveryDispatcher(Outbox outbox, DocumentRepository documents, DocumentViews views, DownstreamClients downstream,
             EntitiesConfig config, ExtractionMetrics metrics, EntityRepository entities) {
@@ -50,6 +55,12 @@ public class DeliveryDispatcher {
         this.views = views;
         this.downstream = downstream;
         this.config = config.outbox();
+        this.lanes = DeliveryLanes.inRequestContexts(config.outbox().concurrency());
+    }
+
+    @PreDestroy
+    void stop() {
+        lanes.close();
     }
 
     @Scheduled(every = "${sitrep.entities.outbox.poll-interval:1s}", delayed = "1s",
@@ -60,17 +71,28 @@ public class DeliveryDispatcher {
             due = outbox.claimDue(config.batchSize());
             // Each kind has its own circuit breaker. Once one is open, the rest of the batch of that kind goes
             // back untried: an outage of query-service must not cost a full document read per waiting row.
-            Set<OutboxKind> open = EnumSet.noneOf(OutboxKind.class);
-            List<OutboxRow> untried = new ArrayList<>();
+            // The first row of each kind goes alone, as a probe of its breaker; the rest run in parallel lanes.
+            Set<OutboxKind> open = ConcurrentHashMap.newKeySet();
+            Queue<OutboxRow> untried = new ConcurrentLinkedQueue<>();
+            Set<OutboxKind> probed = EnumSet.noneOf(OutboxKind.class);
+            List<OutboxRow> rest = new ArrayList<>();
             for (OutboxRow row : due) {
+                if (!probed.add(row.kind())) {
+                    rest.add(row);
+                } else if (!deliver(row)) {
+                    open.add(row.kind());
+                }
+            }
+            lanes.run(rest, DeliveryDispatcher::subject, row -> {
                 if (open.contains(row.kind())) {
                     untried.add(row);
                 } else if (!deliver(row)) {
                     open.add(row.kind());
                 }
-            }
+            });
             if (!untried.isEmpty()) {
-                QuarkusTransaction.requiringNew().run(() -> outbox.postpone(untried, DownstreamClients.BREAKER_DELAY));
+                List<OutboxRow> rows = new ArrayList<>(untried);
+                QuarkusTransaction.requiringNew().run(() -> outbox.postpone(rows, DownstreamClients.BREAKER_DELAY));
             }
             if (!open.isEmpty()) {
                 break;

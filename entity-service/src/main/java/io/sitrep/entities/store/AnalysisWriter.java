@@ -103,21 +103,6 @@ public class AnalysisWriter {
                 INSERT INTO document_entity (article_id, entity_id, salience, mention_count) VALUES (?1, ?2, ?3, ?4)
                 """).setParameter(1, stored.articleId).setParameter(2, id).setParameter(3, score)
                 .setParameter(4, mentionCounts.get(id)).executeUpdate());
-        // sorted by entity and surface: concurrent documents lock alias rows in the same order
-        aliasCounts.forEach((key, count) -> {
-            int sep = key.indexOf('\u0000');
-            String surface = key.substring(sep + 1);
-            em.createNativeQuery("""
-                    INSERT INTO entity_alias (entity_id, surface, source, folded, mention_count, first_seen, last_seen)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
-                    ON CONFLICT (entity_id, surface, source) DO UPDATE SET
-                        mention_count = entity_alias.mention_count + EXCLUDED.mention_count,
-                        first_seen = least(entity_alias.first_seen, EXCLUDED.first_seen),
-                        last_seen = greatest(entity_alias.last_seen, EXCLUDED.last_seen)
-                    """).setParameter(1, Long.parseLong(key.substring(0, sep))).setParameter(2, surface)
-                    .setParameter(3, source).setParameter(4, NameNormalizer.normalise(surface))
-                    .setParameter(5, count).setParameter(6, Timestamp.from(seen)).executeUpdate();
-        });
         Map<Integer, Integer> entityByStart = analysis.entityByMentionStart();
         for (Role r : analysis.roles()) {
             Integer i = entityByStart.get(r.person().start());
@@ -156,6 +141,24 @@ public class AnalysisWriter {
                     .setParameter(6, Date.valueOf(d.lastDay())).setParameter(7, Date.valueOf(d.reference()))
                     .setParameter(8, truncate(d.rule(), 64)).executeUpdate();
         }
+        // Last, just before the commit: each upsert locks a row that every document mentioning a popular entity
+        // in this source needs too, and the lock lasts until the commit. Taken earlier, those locks serialised
+        // all concurrent analyses for the length of a whole document write.
+        // sorted by entity and surface: concurrent documents lock alias rows in the same order
+        aliasCounts.forEach((key, count) -> {
+            int sep = key.indexOf('\u0000');
+            String surface = key.substring(sep + 1);
+            em.createNativeQuery("""
+                    INSERT INTO entity_alias (entity_id, surface, source, folded, mention_count, first_seen, last_seen)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+                    ON CONFLICT (entity_id, surface, source) DO UPDATE SET
+                        mention_count = entity_alias.mention_count + EXCLUDED.mention_count,
+                        first_seen = least(entity_alias.first_seen, EXCLUDED.first_seen),
+                        last_seen = greatest(entity_alias.last_seen, EXCLUDED.last_seen)
+                    """).setParameter(1, Long.parseLong(key.substring(0, sep))).setParameter(2, surface)
+                    .setParameter(3, source).setParameter(4, NameNormalizer.normalise(surface))
+                    .setParameter(5, count).setParameter(6, Timestamp.from(seen)).executeUpdate();
+        });
         outbox.enqueue(stored.articleId, OutboxKind.INDEX);
         return stored;
     }

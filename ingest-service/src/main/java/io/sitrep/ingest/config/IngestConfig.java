@@ -43,6 +43,13 @@ public interface IngestConfig {
         @WithDefault("20")
         int batchSize();
 
+        /**
+         * Deliveries of one batch in flight at once. entity-service analyses each article inside the call, so
+         * one at a time leaves its second core idle and caps the pipeline at one article per call latency.
+         */
+        @WithDefault("4")
+        int concurrency();
+
         /** Failed deliveries before an article is marked FAILED (dead letter). */
         @WithDefault("20")
         int maxAttempts();

@@ -13,11 +13,16 @@ import io.sitrep.ingest.domain.Segment;
 import io.sitrep.ingest.store.ArticleRepository;
 import io.sitrep.ingest.store.Outbox;
 import io.sitrep.ingest.store.PendingDelivery;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Drains the outbox to entity-service. Runs on a timer, never on the request path, so ingest
@@ -33,10 +38,12 @@ public class DeliveryDispatcher {
     private final EntityServiceClient entityService;
     private final IngestConfig.Outbox config;
     private final IngestMetrics metrics;
+    private final DeliveryLanes lanes;
 
     DeliveryDispatcher(Outbox outbox, ArticleRepository articles, EntityServiceClient entityService,
             IngestConfig config, IngestMetrics metrics) {
         this.metrics = metrics;
+        this.lanes = DeliveryLanes.inRequestContexts(config.outbox().concurrency());
         this.outbox = outbox;
         this.articles = articles;
         this.entityService = entityService;
@@ -56,24 +63,37 @@ public class DeliveryDispatcher {
         metrics.outboxState(state[0], state[1]);
     }
 
+    @PreDestroy
+    void stop() {
+        lanes.close();
+    }
+
     /**
-     * Claims one batch of due rows and tries each; returns how many were claimed, or 0 once the circuit
-     * breaker is open: the rest of the batch then goes back untried, so that an outage costs one UPDATE per
-     * batch instead of a read, a call and two writes per waiting article.
+     * Claims one batch of due rows and tries them: the first alone, and only when it got through (entity-service's
+     * breaker is closed) the rest, {@code concurrency} at a time. Returns how many were claimed, or 0 once the
+     * breaker is open: the rest of the batch then goes back untried, so that an outage costs one call and one
+     * UPDATE per batch instead of a read, a call and two writes per waiting article.
      */
     int drainOnce() {
         List<PendingDelivery> due = outbox.claimDue(config.batchSize());
-        for (int i = 0; i < due.size(); i++) {
-            if (!deliver(due.get(i))) {
-                List<PendingDelivery> untried = due.subList(i + 1, due.size());
-                if (!untried.isEmpty()) {
-                    QuarkusTransaction.requiringNew().run(() -> outbox.postpone(untried, EntityServiceClient.BREAKER_DELAY,
-                            CIRCUIT_OPEN));
-                }
-                return 0;
-            }
+        if (due.isEmpty()) {
+            return 0;
         }
-        return due.size();
+        AtomicBoolean breakerOpen = new AtomicBoolean(!deliver(due.get(0)));
+        Queue<PendingDelivery> untried = new ConcurrentLinkedQueue<>();
+        lanes.run(due.subList(1, due.size()), PendingDelivery::articleId, row -> {
+            if (breakerOpen.get()) {
+                untried.add(row);
+            } else if (!deliver(row)) {
+                breakerOpen.set(true);
+            }
+        });
+        if (!untried.isEmpty()) {
+            List<PendingDelivery> rows = new ArrayList<>(untried);
+            QuarkusTransaction.requiringNew().run(() -> outbox.postpone(rows, EntityServiceClient.BREAKER_DELAY,
+                    CIRCUIT_OPEN));
+        }
+        return breakerOpen.get() ? 0 : due.size();
     }
 
     /** Tries one row; false when entity-service's circuit breaker is open. */
