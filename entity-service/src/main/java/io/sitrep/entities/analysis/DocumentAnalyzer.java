@@ -13,7 +13,10 @@ import io.sitrep.entities.nlp.Role;
 import io.sitrep.entities.nlp.RoleExtractor;
 import io.sitrep.entities.resolve.AliasKb;
 import io.sitrep.entities.resolve.CrossDocumentMatcher;
+import io.sitrep.entities.resolve.Demonyms;
 import io.sitrep.entities.resolve.DocumentEntity;
+import io.sitrep.entities.resolve.Gazetteer;
+import io.sitrep.entities.resolve.KnownNames;
 import io.sitrep.entities.resolve.Qualifiers;
 import io.sitrep.entities.resolve.Salience;
 import io.sitrep.entities.resolve.WithinDocumentResolver;
@@ -39,6 +42,7 @@ public class DocumentAnalyzer {
     private final NerPipeline ner;
     private final AliasKb aliases;
     private final CrossDocumentMatcher matcher;
+    private final KnownNames knownNames;
     private final MentionCleaner cleaner;
     private final WithinDocumentResolver resolver;
     private final RoleExtractor roles = new RoleExtractor();
@@ -50,7 +54,9 @@ public class DocumentAnalyzer {
         this.ner = ner;
         this.aliases = AliasKb.loadDefault();
         this.matcher = new CrossDocumentMatcher(aliases, Qualifiers.loadDefault());
-        this.cleaner = new MentionCleaner(aliases);
+        Gazetteer gazetteer = Gazetteer.loadDefault(aliases);
+        this.knownNames = new KnownNames(aliases, gazetteer, Demonyms.loadDefault());
+        this.cleaner = new MentionCleaner(aliases, gazetteer::isRegion);
         this.resolver = new WithinDocumentResolver(matcher);
     }
 
@@ -60,6 +66,11 @@ public class DocumentAnalyzer {
 
     public AliasKb aliases() {
         return aliases;
+    }
+
+    /** Preferred names, places and countries of document entities, for their canonical entities. */
+    public KnownNames knownNames() {
+        return knownNames;
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.List;
 public record EntityMentions(
         @Schema(description = "Canonical entity id; absent from /analyze, which stores nothing", examples = "42") Long entityId,
         @Schema(examples = "Jens Stoltenberg") String name,
-        @Schema(examples = "PERSON", enumeration = {"PERSON", "ORGANIZATION", "LOCATION", "MISC"}) String type,
+        @Schema(examples = "PERSON", enumeration = {"PERSON", "ORGANIZATION", "LOCATION", "NORP", "MISC"}) String type,
         @Schema(description = "Distinct spellings in this text", examples = "[\"Jens Stoltenberg\", \"Stoltenberg\"]") List<String> aliases,
         @Schema(description = "How central the entity is to the text, 0–1: 0.5·frequency + 0.3·position + 0.2·in headline",
                 examples = "0.83") Double salience,

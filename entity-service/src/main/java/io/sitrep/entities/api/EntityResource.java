@@ -67,7 +67,7 @@ public class EntityResource {
             description = "Hidden and merged-away entities are left out. Ordered by id; keyset-paginated.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EntityViews.Page.class),
             examples = @ExampleObject(name = "Bakhmut", value = """
-                    {"items": [{"id": 7, "name": "Bakhmut", "type": "LOCATION", "documentCount": 4}], "nextCursor": "Nw"}
+                    {"items": [{"id": 7, "name": "Bakhmut", "type": "LOCATION", "subtype": "CITY", "documentCount": 4}], "nextCursor": "Nw"}
                     """)))
     @APIResponse(responseCode = "400", description = "Invalid limit, type or cursor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -75,13 +75,13 @@ public class EntityResource {
     public EntityViews.Page search(
             @Parameter(description = "Part of a name or spelling", example = "artyomovsk") @QueryParam("q") @Size(max = 200) String q,
             @Parameter(example = "LOCATION") @QueryParam("type")
-            @Pattern(regexp = "PERSON|ORGANIZATION|LOCATION|MISC", message = "must be PERSON, ORGANIZATION, LOCATION or MISC") String type,
+            @Pattern(regexp = "PERSON|ORGANIZATION|LOCATION|NORP|MISC", message = "must be PERSON, ORGANIZATION, LOCATION, NORP or MISC") String type,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = 40) String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         long after = decode(cursor);
         String folded = q == null ? "" : NameNormalizer.normalise(q);
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT e.id, e.name, e.type, (SELECT count(*) FROM document_entity d WHERE d.entity_id = e.id)
+                SELECT e.id, e.name, e.type, e.subtype, (SELECT count(*) FROM document_entity d WHERE d.entity_id = e.id)
                 FROM entity e
                 WHERE e.id > ?1 AND NOT e.hidden AND e.merged_into IS NULL AND (?2 = '' OR e.type = ?2)
                   AND (?3 = '' OR strpos(e.name_folded, ?3) > 0
@@ -90,7 +90,7 @@ public class EntityResource {
                 """).setParameter(1, after).setParameter(2, type == null ? "" : type).setParameter(3, folded)
                 .setParameter(4, limit + 1).getResultList();
         List<EntityViews.Summary> items = rows.stream().limit(limit).map(r -> new EntityViews.Summary(
-                ((Number) r[0]).longValue(), (String) r[1], (String) r[2], ((Number) r[3]).longValue())).toList();
+                ((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).longValue())).toList();
         String next = rows.size() > limit ? encode(items.get(items.size() - 1).id()) : null;
         return new EntityViews.Page(items, next);
     }
@@ -137,7 +137,21 @@ public class EntityResource {
                 .setParameter(1, family).getSingleResult()).longValue();
         Instant first = aliases.stream().map(EntityViews.Alias::firstSeen).min(Instant::compareTo).orElse(null);
         Instant last = aliases.stream().map(EntityViews.Alias::lastSeen).max(Instant::compareTo).orElse(null);
-        return new EntityViews.Detail(e.id, e.name, e.type, e.hidden, e.mergedInto, documents, first, last, aliases, roles, links);
+        return new EntityViews.Detail(e.id, e.name, e.type, e.subtype, e.latitude, e.longitude, e.geonamesId, e.countryCode,
+                countryEntity(e), e.hidden, e.mergedInto, documents, first, last, aliases, roles, links);
+    }
+
+    /** A nationality's country: the oldest visible COUNTRY entity with its country code. */
+    @SuppressWarnings("unchecked")
+    private Long countryEntity(CanonicalEntity e) {
+        if (!"NORP".equals(e.type) || e.countryCode == null) {
+            return null;
+        }
+        List<Number> ids = em.createNativeQuery("""
+                SELECT id FROM entity WHERE subtype = 'COUNTRY' AND country_code = ?1 AND merged_into IS NULL AND NOT hidden
+                ORDER BY id LIMIT 1
+                """).setParameter(1, e.countryCode).getResultList();
+        return ids.isEmpty() ? null : ids.get(0).longValue();
     }
 
     @RolesAllowed(Roles.CURATOR)

@@ -13,11 +13,14 @@ public final class EntityViews {
     private EntityViews() {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "EntitySummary")
     public record Summary(
             @Schema(examples = "42") long id,
             @Schema(examples = "Bakhmut") String name,
             @Schema(examples = "LOCATION") String type,
+            @Schema(description = "For places the gazetteer knows: CITY, COUNTRY or STATE_OR_PROVINCE; absent otherwise",
+                    examples = "CITY", enumeration = {"CITY", "COUNTRY", "STATE_OR_PROVINCE"}) String subtype,
             @Schema(description = "Documents naming it", examples = "12") long documentCount) {
     }
 
@@ -62,7 +65,20 @@ public final class EntityViews {
     public record Detail(
             @Schema(examples = "42") long id,
             @Schema(examples = "Bakhmut") String name,
-            @Schema(examples = "LOCATION") String type,
+            @Schema(examples = "LOCATION", description = "PERSON, ORGANIZATION, LOCATION, NORP (nationality) or MISC")
+            String type,
+            @Schema(description = "For places the gazetteer knows: CITY (any populated place), COUNTRY or "
+                    + "STATE_OR_PROVINCE; absent otherwise", examples = "CITY",
+                    enumeration = {"CITY", "COUNTRY", "STATE_OR_PROVINCE"}) String subtype,
+            @Schema(description = "WGS84 latitude: the place itself for a city, the capital for a country, the "
+                    + "administrative centre for a region", examples = "48.59559") Double latitude,
+            @Schema(description = "WGS84 longitude, as latitude", examples = "37.99987") Double longitude,
+            @Schema(description = "GeoNames id of a city (www.geonames.org); absent for countries and regions",
+                    examples = "713174") Long geonamesId,
+            @Schema(description = "ISO 3166-1 alpha-2 code of a place's country or of a nationality's", examples = "UA")
+            String countryCode,
+            @Schema(description = "For a nationality (NORP): the COUNTRY entity of its countryCode, once one exists",
+                    examples = "7") Long countryEntityId,
             boolean hidden,
             @Schema(description = "Set when curation merged this entity into another") Long mergedInto,
             @Schema(examples = "12") long documentCount,

@@ -10,7 +10,8 @@ public interface EntitiesConfig {
 
     /** Bumped whenever extraction changes, so that re-extraction replaces older results. */
     /** 2: cleaned mentions, cross-document resolution, roles, quotes and dates. */
-    @WithDefault("2")
+    /** 3: nationalities typed NORP, "<place> region" spans, entities named and placed by reference data. */
+    @WithDefault("3")
     int extractionVersion();
 
     /** Longest text /api/v1/analyze and /api/v1/documents take, in characters. */

@@ -37,4 +37,20 @@ public class CanonicalEntity {
     /** Set when curation merged this entity into another; analysis then links to that one. */
     @Column(name = "merged_into")
     public Long mergedInto;
+
+    /** CITY, COUNTRY or STATE_OR_PROVINCE for a place the gazetteer knows; else null. */
+    @Column(length = 32)
+    public String subtype;
+
+    public Double latitude;
+
+    public Double longitude;
+
+    /** GeoNames id of a populated place; null for countries, regions and everything else. */
+    @Column(name = "geonames_id")
+    public Long geonamesId;
+
+    /** ISO 3166-1 alpha-2 code of a place's country, or of a nationality's. */
+    @Column(name = "country_code", length = 2)
+    public String countryCode;
 }

@@ -11,7 +11,10 @@ import java.util.function.Predicate;
 /**
  * Turns the NER stage's raw mentions of one document into clean ones:
  * pronouns dropped (CoreNLP's mention builder emits "he"/"his" as PERSON), spans repaired at punctuation,
- * known place names unglued from the following word, overlaps removed, and one type per name per document.
+ * known place names unglued from the following word, a place extended by a following "region"/"Oblast" when
+ * that names a known region ("Donetsk region"; a bare "Donetsk" stays the city), overlaps removed, one type per
+ * name per document, and nationalities ("Ukrainian", "Russians": whole mentions that the lexicon lists as NORP)
+ * typed NORP whatever the model or the document said, so that they never become a PERSON or an ORGANIZATION.
  * Output is sorted by start offset and keeps the offset contract of {@link RawMention}.
  */
 public final class MentionCleaner {
@@ -21,11 +24,20 @@ public final class MentionCleaner {
             "she", "her", "hers", "herself", "it", "its", "itself", "we", "us", "our", "ours", "ourselves",
             "they", "them", "their", "theirs", "themselves", "who", "whom", "whose", "this", "that", "these", "those");
 
+    private static final String NORP = "NORP";
+
     private final TypeLexicon lexicon;
+    private final Predicate<String> isRegion;
 
     /** @param lexicon prior knowledge of name types (e.g. the alias knowledge base); {@link TypeLexicon#none()} for none */
     public MentionCleaner(TypeLexicon lexicon) {
+        this(lexicon, name -> false);
+    }
+
+    /** @param isRegion whether a name is exactly a known region's ("Donetsk Oblast", "Kharkiv region") */
+    public MentionCleaner(TypeLexicon lexicon, Predicate<String> isRegion) {
         this.lexicon = lexicon;
+        this.isRegion = isRegion;
     }
 
     public List<Mention> clean(String text, List<RawMention> raw) {
@@ -40,8 +52,17 @@ public final class MentionCleaner {
                 if (!isPronoun(text.substring(s[0], s[1]))) repaired.add(m.respan(text, s[0], s[1], m.type()));
             }
         }
-        List<Mention> unglued = unglue(text, repaired);
-        return TypeConsistency.apply(withoutOverlaps(unglued), lexicon);
+        List<Mention> unglued = RegionSuffix.extend(text, unglue(text, repaired), isRegion);
+        return nationalities(TypeConsistency.apply(withoutOverlaps(unglued), lexicon));
+    }
+
+    private List<Mention> nationalities(List<Mention> mentions) {
+        List<Mention> out = new ArrayList<>(mentions.size());
+        for (Mention m : mentions) {
+            boolean norp = !m.type().equals(NORP) && lexicon.typeOf(m.surface()).filter(NORP::equals).isPresent();
+            out.add(norp ? m.withType(NORP) : m);
+        }
+        return out;
     }
 
     private static boolean hasValidSpan(String text, RawMention r) {

@@ -19,11 +19,12 @@ import java.util.Set;
 /**
  * Alias knowledge base: (type, alias) to canonical name, keyed by the folded alias so that spelling variants
  * which transliteration folding already unifies hit the same entry. Loaded from a TSV resource
- * (canonical TAB type TAB alias); an alias claimed by two canonicals of one type is dropped as ambiguous.
+ * (canonical TAB type TAB alias) plus the nationalities of {@link Demonyms} (type NORP); an alias claimed by two
+ * canonicals of one type is dropped as ambiguous.
  */
 public final class AliasKb implements TypeLexicon {
 
-    private static final List<String> TYPES = List.of("PERSON", "ORGANIZATION", "LOCATION", "MISC");
+    private static final List<String> TYPES = List.of("PERSON", "ORGANIZATION", "LOCATION", "MISC", Demonyms.NORP);
 
     private final Map<String, String> canonicalByKey;
     private final Map<String, List<String>> aliasesByCanonical;
@@ -35,31 +36,48 @@ public final class AliasKb implements TypeLexicon {
         this.aliasesByCanonical = Map.copyOf(copy);
     }
 
+    /** One knowledge-base line: an alias of a canonical name of one type. */
+    public record Row(String canonical, String type, String alias) {
+    }
+
+    /** aliases.tsv and the nationalities of demonyms.tsv. */
     public static AliasKb loadDefault() {
-        return load(AliasKb.class.getResourceAsStream("aliases.tsv"));
+        List<Row> rows = new ArrayList<>(rows(AliasKb.class.getResourceAsStream("aliases.tsv")));
+        rows.addAll(Demonyms.loadDefault().aliasRows());
+        return of(rows);
     }
 
     public static AliasKb load(InputStream tsv) {
+        return of(rows(tsv));
+    }
+
+    private static List<Row> rows(InputStream tsv) {
         if (tsv == null) throw new IllegalStateException("alias resource missing");
-        Map<String, String> map = new HashMap<>();
-        Set<String> ambiguous = new HashSet<>();
-        Map<String, List<String>> aliases = new HashMap<>();
+        List<Row> rows = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(tsv, StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.isBlank() || line.startsWith("#")) continue;
                 String[] f = line.split("\t");
                 if (f.length != 3) throw new IllegalStateException("bad alias line: " + line);
-                String canonical = f[0].trim();
-                String type = f[1].trim();
-                aliases.computeIfAbsent(type + "|" + canonical, k -> new ArrayList<>()).add(f[2].trim());
-                for (String alias : new String[]{f[2].trim(), canonical}) {
-                    String key = key(type, NameKey.of(alias));
-                    String previous = map.putIfAbsent(key, canonical);
-                    if (previous != null && !previous.equals(canonical)) ambiguous.add(key);
-                }
+                rows.add(new Row(f[0].trim(), f[1].trim(), f[2].trim()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
+    public static AliasKb of(List<Row> rows) {
+        Map<String, String> map = new HashMap<>();
+        Set<String> ambiguous = new HashSet<>();
+        Map<String, List<String>> aliases = new HashMap<>();
+        for (Row row : rows) {
+            aliases.computeIfAbsent(row.type() + "|" + row.canonical(), k -> new ArrayList<>()).add(row.alias());
+            for (String alias : new String[]{row.alias(), row.canonical()}) {
+                String key = key(row.type(), NameKey.of(alias));
+                String previous = map.putIfAbsent(key, row.canonical());
+                if (previous != null && !previous.equals(row.canonical())) ambiguous.add(key);
+            }
         }
         ambiguous.forEach(map::remove);
         return new AliasKb(map, aliases);

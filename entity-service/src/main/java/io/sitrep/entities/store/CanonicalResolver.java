@@ -6,6 +6,7 @@ import io.sitrep.entities.nlp.NameNormalizer;
 import io.sitrep.entities.resolve.AliasKb;
 import io.sitrep.entities.resolve.CrossDocumentMatcher;
 import io.sitrep.entities.resolve.DocumentEntity;
+import io.sitrep.entities.resolve.KnownNames;
 import io.sitrep.entities.resolve.Match;
 import io.sitrep.entities.resolve.NameKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,9 @@ import java.util.TreeSet;
  * {@link CrossDocumentMatcher} judges the same wins. Without one, the entity is created through the
  * {@code INSERT … ON CONFLICT} upsert on (type, canonical key), so two concurrent analyses of one new name
  * still end with one entity. Entities merged by curation are followed to the one they were merged into.
+ * A new entity is named by {@link KnownNames} (the knowledge base's spelling: a first document saying "Kiev"
+ * creates "Kyiv") and its identity is that name's; places and nationalities get their subtype, coordinates
+ * and country the first time a document resolves them.
  */
 @ApplicationScoped
 public class CanonicalResolver {
@@ -42,12 +46,14 @@ public class CanonicalResolver {
     private final EntityRepository entities;
     private final CrossDocumentMatcher matcher;
     private final AliasKb aliases;
+    private final KnownNames knownNames;
 
     CanonicalResolver(EntityManager em, EntityRepository entities, DocumentAnalyzer analyzer) {
         this.em = em;
         this.entities = entities;
         this.matcher = analyzer.matcher();
         this.aliases = analyzer.aliases();
+        this.knownNames = analyzer.knownNames();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -62,12 +68,16 @@ public class CanonicalResolver {
         if (link == null) {
             link = bestCandidate(type, name, keys);
         }
+        KnownNames.Known known = knownNames.lookup(type, entity.displayName());
         if (link == null) {
-            var upserted = entities.upsert(type, canonicalKey(type, name), entity.displayName());
+            String key = canonicalKey(type, NameKey.of(known.name()));
+            var upserted = entities.upsert(type, key, known.name());
+            String named = known.name().equals(entity.displayName()) ? "" : "; named '" + known.name() + "' after reference data";
             link = upserted.created()
-                    ? new Link(upserted.id(), "NEW", 1.0, "no entity sharing a blocking key matched", true)
-                    : new Link(survivor(upserted.id()), "KEY", 1.0, "same canonical key '" + canonicalKey(type, name) + "'", false);
+                    ? new Link(upserted.id(), "NEW", 1.0, "no entity sharing a blocking key matched" + named, true)
+                    : new Link(survivor(upserted.id()), "KEY", 1.0, "same canonical key '" + key + "'", false);
         }
+        entities.describe(link.entityId(), known);
         for (String key : keys) {   // sorted: concurrent analyses take the same row locks in the same order
             em.createNativeQuery("INSERT INTO entity_key (key, entity_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
                     .setParameter(1, key).setParameter(2, link.entityId()).executeUpdate();

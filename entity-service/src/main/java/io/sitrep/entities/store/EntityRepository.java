@@ -3,6 +3,8 @@ package io.sitrep.entities.store;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.sitrep.entities.domain.CanonicalEntity;
 import io.sitrep.entities.nlp.NameNormalizer;
+import io.sitrep.entities.resolve.KnownNames;
+import io.sitrep.entities.resolve.Place;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -30,5 +32,29 @@ public class EntityRepository implements PanacheRepositoryBase<CanonicalEntity, 
                 .setParameter(4, NameNormalizer.normalise(name))
                 .getSingleResult();
         return new Upserted(((Number) row[0]).longValue(), (Boolean) row[1]);
+    }
+
+    /**
+     * Records what reference data knows of an entity (subtype, coordinates, GeoNames id, country), once: an entity
+     * that already has a subtype or a country keeps it, so the first resolution wins and curation is not undone.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void describe(long id, KnownNames.Known known) {
+        Place p = known.place();
+        if (p == null && known.countryCode() == null) {
+            return;
+        }
+        getEntityManager().createNativeQuery("""
+                UPDATE entity SET subtype = CAST(?2 AS varchar), latitude = CAST(?3 AS double precision),
+                    longitude = CAST(?4 AS double precision), geonames_id = CAST(?5 AS bigint), country_code = CAST(?6 AS varchar)
+                WHERE id = ?1 AND subtype IS NULL AND country_code IS NULL
+                """)
+                .setParameter(1, id)
+                .setParameter(2, p == null ? null : p.subtype())
+                .setParameter(3, p == null ? null : p.latitude())
+                .setParameter(4, p == null ? null : p.longitude())
+                .setParameter(5, p == null || p.geonameId() == 0 ? null : p.geonameId())
+                .setParameter(6, known.countryCode())
+                .executeUpdate();
     }
 }

@@ -155,7 +155,7 @@ public class NerQualityEval {
             case "PERSON" -> "PER";
             case "ORGANIZATION" -> "ORG";
             case "LOCATION", "CITY", "COUNTRY", "STATE_OR_PROVINCE" -> "LOC";
-            case "MISC", "NATIONALITY", "RELIGION" -> "MISC";
+            case "MISC", "NORP", "NATIONALITY", "RELIGION" -> "MISC";
             default -> null;
         };
     }

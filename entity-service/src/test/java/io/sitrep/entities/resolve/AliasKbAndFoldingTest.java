@@ -50,6 +50,19 @@ class AliasKbAndFoldingTest {
     }
 
     @Test
+    void nationalitiesAreNorpAliasesOfTheirAdjective() {
+        AliasKb kb = AliasKb.loadDefault();
+        assertThat(kb.canonical("NORP", "Ukrainians")).contains("Ukrainian");
+        assertThat(kb.canonical("NORP", "Byelorussians")).contains("Belarusian");
+        assertThat(kb.typeOf("Ukrainian")).contains("NORP");
+        assertThat(kb.typeOf("Russians")).contains("NORP");
+        assertThat(kb.canonical("PERSON", "Ukrainian")).isEmpty();
+        // given names are not listed as nationalities
+        assertThat(kb.typeOf("Finn")).isEmpty();
+        assertThat(kb.typeOf("Dane")).isEmpty();
+    }
+
+    @Test
     void ambiguousAliasesAreDroppedAndBadLinesRejected() {
         String tsv = "# c\nAlpha Town\tLOCATION\tAT\nAtlas Town\tLOCATION\tAT\nAlpha Town\tLOCATION\tAlphaville\n"
                 + "Alpha Town\tORGANIZATION\tAlphaville\n";

@@ -62,4 +62,40 @@ class GazetteerTest {
         assertThat(g.resolve("Springfield").orElseThrow().geonameId()).isEqualTo(2L);
         assertThat(g.resolve("Springfeld").orElseThrow().placeType()).isEqualTo("administrative seat");
     }
+
+    @Test
+    void countriesUnderTheirCommonNames() {
+        for (String name : List.of("Ukraine", "Russia", "Russian Federation", "UK", "United Kingdom", "Britain", "Georgia")) {
+            assertThat(gazetteer.resolve(name)).as(name).get().extracting(Place::subtype).isEqualTo("COUNTRY");
+        }
+        assertThat(gazetteer.resolve("Russian Federation").orElseThrow()).extracting(Place::name, Place::countryCode)
+                .containsExactly("Russia", "RU");
+        assertThat(gazetteer.resolve("Britain").orElseThrow()).extracting(Place::name, Place::countryCode)
+                .containsExactly("United Kingdom", "GB");
+        Place ukraine = gazetteer.resolve("Ukraine").orElseThrow();
+        assertThat(ukraine.geonameId()).isZero();
+        assertThat(ukraine.latitude()).isCloseTo(50.45, within(0.01));      // the capital's coordinates
+        assertThat(ukraine.longitude()).isCloseTo(30.52, within(0.01));
+        // the knowledge base's spelling wins over the data's ("Türkiye")
+        assertThat(gazetteer.resolve("Türkiye").orElseThrow()).extracting(Place::name, Place::subtype)
+                .containsExactly("Turkey", "COUNTRY");
+    }
+
+    @Test
+    void aBareDonetskIsTheCityOnlyTheRegionWordMakesItTheOblast() {
+        Place city = gazetteer.resolve("Donetsk").orElseThrow();
+        assertThat(city).extracting(Place::geonameId, Place::subtype, Place::countryCode).containsExactly(709717L, "CITY", "UA");
+        for (String name : List.of("Donetsk Oblast", "Donetsk region", "Donetsk oblast")) {
+            assertThat(gazetteer.resolve(name).orElseThrow()).as(name).extracting(Place::name, Place::subtype)
+                    .containsExactly("Donetsk Oblast", "STATE_OR_PROVINCE");
+            assertThat(gazetteer.isRegion(name)).isTrue();
+        }
+        assertThat(gazetteer.isRegion("Donetsk")).isFalse();
+        assertThat(gazetteer.resolve("Kharkov region").orElseThrow().name()).isEqualTo("Kharkiv Oblast");
+        assertThat(gazetteer.resolve("Crimea").orElseThrow()).extracting(Place::subtype, Place::countryCode)
+                .containsExactly("STATE_OR_PROVINCE", "UA");
+        assertThat(gazetteer.resolve("Luhansk").orElseThrow().subtype()).isEqualTo("CITY");
+        assertThat(gazetteer.resolve("Bakhmut").orElseThrow().subtype()).isEqualTo("CITY");
+        assertThat(gazetteer.isRegion("Bakhmut region")).isFalse();
+    }
 }

@@ -25,6 +25,7 @@ class EndpointAuthorizationTest extends SecuredServiceContract {
                 Map.entry("GET /api/v1/entities", READERS),
                 Map.entry("GET /api/v1/entities/{id}", READERS),
                 Map.entry("GET /api/v1/entities/{id}/curation-events", READERS),
+                Map.entry("GET /api/v1/entities/{id}/documents", READERS),
                 Map.entry("POST /api/v1/entities/{id}/merge", CURATORS),
                 Map.entry("POST /api/v1/entities/{id}/unmerge", CURATORS),
                 Map.entry("POST /api/v1/entities/{id}/rename", CURATORS),
