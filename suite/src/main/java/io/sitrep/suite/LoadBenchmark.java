@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  * 30s for a quick check), a client that gets 429 waiting a second before its next article. Prints the answers
  * by status (202 accepted, 429 backpressure, any 5xx: there should be none), accepted articles/s, the highest
  * RSS of each service (VmRSS, sampled every second through the run and the drain) and how long the backlog
- * takes to drain afterwards, until every accepted article is INDEXED.
+ * takes to drain afterwards, until every accepted article is INDEXED. {@code -Dmax-backlog=N} sets ingest's
+ * backpressure bound (undelivered articles before 429) for the run.
  */
 public final class LoadBenchmark {
 
@@ -26,9 +27,12 @@ public final class LoadBenchmark {
         int bytes = Integer.getInteger("bytes", 2000);
         Duration drainTimeout = Duration.parse("PT" + System.getProperty("drain-timeout", "3h").toUpperCase());
         Path root = Path.of(System.getProperty("sitrep.root", ".")).toAbsolutePath().normalize();
+        // -Dmax-backlog: ingest's backpressure bound for this run (unset: the service default)
+        String maxBacklog = System.getProperty("max-backlog");
+        Map<String, String> env = maxBacklog == null ? Map.of() : Map.of("SITREP_INGEST_MAX_BACKLOG", maxBacklog);
         Path work = Files.createTempDirectory("sitrep-load-");
         try (Suite suite = new Suite(root, work.resolve("logs"), Database.embedded(work.resolve("pgdata"), 0, true),
-                Suite.freePorts(), Map.of())) {
+                Suite.freePorts(), env)) {
             suite.startAll(Duration.ofMinutes(3));
             List<Suite.Instance> instances = Stream.of(Service.values()).flatMap(s -> suite.instances(s).stream()).toList();
             PipelineAudit audit = new PipelineAudit(suite.database());
