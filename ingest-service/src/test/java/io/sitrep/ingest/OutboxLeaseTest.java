@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @TestProfile(OutboxLeaseTest.NoDispatcher.class)
-class OutboxLeaseTest {
+public class OutboxLeaseTest {
 
     /** The test plays both dispatchers itself. */
     public static class NoDispatcher implements QuarkusTestProfile {

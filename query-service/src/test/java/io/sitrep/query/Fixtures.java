@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
@@ -108,6 +109,21 @@ final class Fixtures {
         m.put("headline", headline);
         m.put("occurredAt", occurredAt);
         return m;
+    }
+
+    /** A document PUT body (extraction version 1); add segments, roles, quotes, dates to the map as needed. */
+    static Map<String, Object> document(UUID id, String title, String text, String source, String language,
+            String publishedAt, List<Map<String, Object>> entities) {
+        Map<String, Object> d = new HashMap<>();
+        d.put("articleId", id.toString());
+        d.put("extractionVersion", 1);
+        d.put("title", title);
+        d.put("text", text);
+        d.put("source", source);
+        d.put("language", language);
+        d.put("publishedAt", publishedAt);
+        d.put("entities", entities);
+        return d;
     }
 
     static int put(String path, Map<String, Object> body) {

@@ -50,16 +50,7 @@ class ReadSideTest {
 
     static Map<String, Object> doc(UUID id, String title, String text, String source, String language, String publishedAt,
             List<Map<String, Object>> entities) {
-        Map<String, Object> d = new HashMap<>();
-        d.put("articleId", id.toString());
-        d.put("extractionVersion", 1);
-        d.put("title", title);
-        d.put("text", text);
-        d.put("source", source);
-        d.put("language", language);
-        d.put("publishedAt", publishedAt);
-        d.put("entities", entities);
-        return d;
+        return Fixtures.document(id, title, text, source, language, publishedAt, entities);
     }
 
     static Map<String, Object> docA() {
@@ -449,6 +440,10 @@ class ReadSideTest {
             given().queryParam("q", hostile).when().get("/api/v1/network").then().statusCode(200);
             given().queryParam("q", hostile).queryParam("source", hostile).queryParam("language", "x';--")
                     .when().get("/api/v1/search/export").then().statusCode(200);
+            for (String param : List.of("storyGroup", "eventFrom", "eventTo")) {
+                given().queryParam("q", "Marrowby").queryParam(param, hostile).when().get("/api/v1/search")
+                        .then().statusCode(400).contentType("application/problem+json");
+            }
         }
         given().queryParam("entityId", "1; DROP TABLE entity").when().get("/api/v1/search").then().statusCode(400)
                 .contentType("application/problem+json");

@@ -108,6 +108,7 @@ public class DocumentResource {
         d.language = s.language();
         d.publishedAt = s.publishedAt();
         d.publishedSource = s.publishedSource();
+        d.storyGroupId = s.storyGroupId();
         d.segments = s.segments() == null ? List.of() : s.segments().stream()
                 .filter(seg -> seg.end() > seg.start() && seg.end() <= s.text().length())
                 .map(seg -> new DocumentSegment(seg.ordinal(), seg.headline(), seg.start(), seg.end(), seg.occurredAt()))

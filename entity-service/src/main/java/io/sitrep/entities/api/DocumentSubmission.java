@@ -20,7 +20,9 @@ public record DocumentSubmission(
         @Size(max = 8) String language,
         Instant publishedAt,
         @Size(max = 16) @Schema(examples = "TEXT") String publishedSource,
-        @Size(max = 10_000) List<@Valid @NotNull Segment> segments) {
+        @Size(max = 10_000) List<@Valid @NotNull Segment> segments,
+        @Schema(description = "ingest's story group: syndicated copies and near duplicates of one story share it; "
+                + "passed on to query-service", examples = "3f0c6a4e-2b8e-4c55-9d8a-1e2f3a4b5c6d") UUID storyGroupId) {
 
     @Schema(name = "DocumentSegmentInput", description = "A live-blog entry: offsets into text, time in UTC")
     public record Segment(@PositiveOrZero int ordinal, @NotNull @Size(max = 2000) String headline,

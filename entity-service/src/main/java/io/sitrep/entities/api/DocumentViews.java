@@ -36,7 +36,7 @@ public class DocumentViews {
 
     public DocumentAnalysis of(Document doc) {
         return new DocumentAnalysis(doc.articleId, doc.extractionVersion, doc.status.name(), doc.tokenCount,
-                entityMentions(doc), roles(doc.articleId), quotes(doc), dates(doc.articleId));
+                doc.storyGroupId, entityMentions(doc), roles(doc.articleId), quotes(doc), dates(doc.articleId));
     }
 
     /** Grouped by canonical entity; mentions of an entity merged by curation show under the entity it was merged into. */

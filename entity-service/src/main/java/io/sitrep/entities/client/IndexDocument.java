@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * What entity-service sends to query-service's {@code PUT /api/v1/documents/{articleId}}. Offsets are UTF-16
  * code units into {@code text}, end exclusive. {@code roles}, {@code quotes}, {@code dates} and each entity's
- * {@code aliases} and {@code salience} were added later; receivers must treat them as optional.
+ * {@code aliases} and {@code salience} were added later, and so was {@code storyGroupId} (ingest's story group,
+ * null when ingest did not send one); receivers must treat them as optional.
  */
 public record IndexDocument(
         UUID articleId,
@@ -23,7 +24,8 @@ public record IndexDocument(
         List<Entity> entities,
         List<Role> roles,
         List<Quote> quotes,
-        List<DateMention> dates) {
+        List<DateMention> dates,
+        UUID storyGroupId) {
 
     public record Segment(int ordinal, String headline, int start, int end, Instant occurredAt) {
     }

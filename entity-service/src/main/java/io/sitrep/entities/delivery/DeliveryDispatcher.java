@@ -3,7 +3,6 @@ package io.sitrep.entities.delivery;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.sitrep.entities.api.DocumentViews;
 import io.sitrep.entities.client.DownstreamClients;
 import io.sitrep.entities.client.EntityUpdate;
 import io.sitrep.entities.domain.CanonicalEntity;
@@ -39,20 +38,20 @@ public class DeliveryDispatcher {
 
     private final Outbox outbox;
     private final DocumentRepository documents;
-    private final DocumentViews views;
+    private final IndexPayloads payloads;
     private final DownstreamClients downstream;
     private final EntitiesConfig.Outbox config;
     private final ExtractionMetrics metrics;
     private final EntityRepository entities;
     private final DeliveryLanes lanes;
 
-    DeliveryDispatcher(Outbox outbox, DocumentRepository documents, DocumentViews views, DownstreamClients downstream,
+    DeliveryDispatcher(Outbox outbox, DocumentRepository documents, IndexPayloads payloads, DownstreamClients downstream,
             EntitiesConfig config, ExtractionMetrics metrics, EntityRepository entities) {
         this.metrics = metrics;
         this.entities = entities;
         this.outbox = outbox;
         this.documents = documents;
-        this.views = views;
+        this.payloads = payloads;
         this.downstream = downstream;
         this.config = config.outbox();
         this.lanes = DeliveryLanes.inRequestContexts(config.outbox().concurrency());
@@ -159,7 +158,7 @@ public class DeliveryDispatcher {
     private void index(OutboxRow row) {
         IndexDocument payload = QuarkusTransaction.requiringNew().call(() -> {
             Document doc = documents.findById(row.articleId());
-            return doc == null ? null : toPayload(doc);
+            return doc == null ? null : payloads.of(doc);
         });
         if (payload != null) {
             downstream.index(payload);
@@ -172,25 +171,5 @@ public class DeliveryDispatcher {
                 outbox.enqueue(doc.articleId, OutboxKind.REPORT);
             }
         });
-    }
-
-    private IndexDocument toPayload(Document doc) {
-        var entities = views.entityMentions(doc).stream()
-                .map(e -> new IndexDocument.Entity(e.entityId(), e.name(), e.type(), e.mentions().stream()
-                        .map(m -> new IndexDocument.Mention(m.start(), m.end(), m.text(), m.sentence())).toList(),
-                        e.aliases(), e.salience() == null ? 0 : e.salience()))
-                .toList();
-        var segments = doc.segments.stream()
-                .map(s -> new IndexDocument.Segment(s.ordinal(), s.headline(), s.start(), s.end(), s.occurredAt()))
-                .toList();
-        var roles = views.roles(doc.articleId).stream()
-                .map(r -> new IndexDocument.Role(r.entityId(), r.title(), r.organisation(), r.start(), r.end())).toList();
-        var quotes = views.quotes(doc).stream()
-                .map(q -> new IndexDocument.Quote(q.speakerEntityId(), q.speakerName(), q.verb(), q.start(), q.end(), q.text()))
-                .toList();
-        var dates = views.dates(doc.articleId).stream()
-                .map(d -> new IndexDocument.DateMention(d.start(), d.end(), d.date().toString(), d.rule())).toList();
-        return new IndexDocument(doc.articleId, doc.extractionVersion, doc.title, doc.text, doc.source, doc.url,
-                doc.language, doc.publishedAt, doc.publishedSource, segments, entities, roles, quotes, dates);
     }
 }

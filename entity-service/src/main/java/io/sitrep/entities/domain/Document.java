@@ -52,6 +52,10 @@ public class Document {
     @Column(name = "published_source", length = 16)
     public String publishedSource;
 
+    /** ingest's story group, passed on to query-service; null when ingest did not send one. */
+    @Column(name = "story_group_id")
+    public UUID storyGroupId;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<DocumentSegment> segments = List.of();

@@ -95,6 +95,7 @@ public class ReextractionWorker {
         copy.language = d.language;
         copy.publishedAt = d.publishedAt;
         copy.publishedSource = d.publishedSource;
+        copy.storyGroupId = d.storyGroupId;
         copy.segments = List.copyOf(d.segments);
         copy.analyzedAt = d.analyzedAt;
         return copy;

@@ -196,6 +196,7 @@ public class AnalysisWriter {
         to.publishedAt = from.publishedAt;
         to.tokenCount = from.tokenCount;
         to.publishedSource = from.publishedSource;
+        to.storyGroupId = from.storyGroupId;
         to.segments = from.segments;
     }
 }

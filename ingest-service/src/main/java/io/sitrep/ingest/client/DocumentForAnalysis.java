@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** What ingest sends to entity-service's {@code POST /api/v1/documents}. ingest owns this copy. */
+/**
+ * What ingest sends to entity-service's {@code POST /api/v1/documents}. ingest owns this copy. storyGroupId: the
+ * story group the article joined at ingest (syndicated copies and near duplicates share it).
+ */
 public record DocumentForAnalysis(
         UUID articleId,
         String title,
@@ -14,7 +17,8 @@ public record DocumentForAnalysis(
         String language,
         Instant publishedAt,
         String publishedSource,
-        List<Segment> segments) {
+        List<Segment> segments,
+        UUID storyGroupId) {
 
     /** A live-blog entry: offsets into text, time in UTC (null if unknown). */
     public record Segment(int ordinal, String headline, int start, int end, Instant occurredAt) {

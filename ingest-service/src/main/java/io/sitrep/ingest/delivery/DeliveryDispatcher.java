@@ -132,7 +132,8 @@ public class DeliveryDispatcher {
         return true;
     }
 
-    private DocumentForAnalysis toDocument(PendingDelivery row) {
+    /** What is sent for the row's article; package-private for tests. */
+    DocumentForAnalysis toDocument(PendingDelivery row) {
         Article a = articles.findById(row.articleId());
         List<DocumentForAnalysis.Segment> segments = articles.getEntityManager()
                 .createQuery("from Segment where articleId = ?1 order by ordinal", Segment.class)
@@ -140,7 +141,7 @@ public class DeliveryDispatcher {
                 .map(s -> new DocumentForAnalysis.Segment(s.ordinal, s.headline, s.startOffset, s.endOffset, s.occurredAt))
                 .toList();
         return new DocumentForAnalysis(a.id, a.title, a.cleanText, a.source, a.url, a.language, a.publishedAt,
-                a.publishedSource, segments);
+                a.publishedSource, segments, a.storyGroupId);
     }
 
     private void delivered(PendingDelivery row) {

@@ -110,6 +110,6 @@ public class DocumentResource {
             throw new NotFoundException();
         }
         return new DocumentView(d.articleId, d.extractionVersion, d.title, d.body, d.source, d.url, d.language,
-                d.publishedAt, d.publishedSource, d.indexedAt, d.segments, reader.entitiesOf(articleId));
+                d.publishedAt, d.publishedSource, d.storyGroupId, d.indexedAt, d.segments, reader.entitiesOf(articleId));
     }
 }

@@ -3,6 +3,8 @@ package io.sitrep.query.api;
 import jakarta.annotation.security.RolesAllowed;
 import io.sitrep.query.security.Roles;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sitrep.query.search.ControlClaims;
+import io.sitrep.query.store.ClaimRepository;
 import io.sitrep.query.store.CurationWriter;
 import io.sitrep.query.store.EntityDirectory;
 import io.sitrep.query.store.EntityRepository;
@@ -34,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,12 +47,18 @@ import java.util.Map;
 @Tag(name = "Entities", description = "Canonical entities: lookup, profiles, source comparison")
 public class EntityResource {
 
+    /** Conflicting pairs listed at most by the source comparison. */
+    private static final int MAX_CONFLICTS = 20;
+
     private final CurationWriter curation;
     private final EntityDirectory directory;
     private final EntityRepository repository;
     private final ObjectMapper json;
+    private final ClaimRepository claims;
 
-    EntityResource(CurationWriter curation, EntityDirectory directory, EntityRepository repository, ObjectMapper json) {
+    EntityResource(CurationWriter curation, EntityDirectory directory, EntityRepository repository, ObjectMapper json,
+            ClaimRepository claims) {
+        this.claims = claims;
         this.curation = curation;
         this.directory = directory;
         this.repository = repository;
@@ -180,16 +189,51 @@ public class EntityResource {
     @RolesAllowed(Roles.READER)
     @GET
     @Path("/{entityId}/sources")
-    @Operation(summary = "How each source covers an entity",
+    @Operation(summary = "How each source covers an entity, and where sources contradict each other",
             description = "Per source: documents, mentions, share, spellings used, titles given, quotes, salience and "
-                    + "the entities that source mentions with it.")
+                    + "the entities that source mentions with it. conflicts: pairs of sources that, within one window "
+                    + "(day: 24 h, week: 7 days) by the claims' times (a live-blog entry's time, else publication), "
+                    + "name different actors as controlling the entity (typically a place). A claim is one sentence "
+                    + "with an entity mention and a mention of this entity joined only by a control phrase: \"ACTOR "
+                    + "[forces] captured|took|seized|holds|controls|retook|occupied [control of] PLACE\", \"PLACE "
+                    + "remains under the control of ACTOR\", \"PLACE was held|captured|taken by ACTOR\"; anything "
+                    + "else between them (a negation such as \"did not capture\") is no claim. Actors are canonical "
+                    + "entities, so merged spellings never conflict with each other. Read from the newest "
+                    + ClaimRepository.MAX_CANDIDATES + " candidate sentences.")
     @APIResponse(responseCode = "200",
-            content = @Content(schema = @Schema(implementation = EntityViews.SourceComparison.class)))
+            content = @Content(schema = @Schema(implementation = EntityViews.SourceComparison.class),
+                    examples = @ExampleObject(name = "conflict", value = """
+                            {"entityId":7,"name":"Port Elwin","type":"LOCATION","totalDocuments":2,"sources":[],
+                            "conflictWindow":"week","conflicts":[{"kind":"control","a":{"articleId":
+                            "00000000-0000-4000-8000-000000000002","segment":null,"source":"Coastal Post",
+                            "at":"2024-02-18T09:00:00Z","actorId":9,"actorName":"Northern Guard","verb":"control",
+                            "start":0,"end":58,"sentence":"Port Elwin remains under the control of the Northern Guard."},
+                            "b":{"articleId":"00000000-0000-4000-8000-000000000001","segment":null,"source":
+                            "Example Wire","at":"2024-02-17T13:00:00Z","actorId":8,"actorName":"Harbour Guard",
+                            "verb":"captured","start":0,"end":47,"sentence":
+                            "The Harbour Guard captured Port Elwin on Sunday."},"hoursApart":20.0}],
+                            "conflictsTruncated":false}""")))
+    @APIResponse(responseCode = "400", description = "window is not day or week",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown or hidden",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public EntityViews.SourceComparison sources(@PathParam("entityId") String entityId) {
+    public EntityViews.SourceComparison sources(@PathParam("entityId") String entityId,
+            @QueryParam("window") @Parameter(description = "day (24 h) or week (7 days, the default): how far apart two "
+                    + "claims may be to count as the same event", example = "week") String window) {
         String path = "/api/v1/entities/" + entityId + "/sources";
-        return repository.sources(require(path, entityId), 5);
+        String w = window == null || window.isBlank() ? "week" : window.strip().toLowerCase(Locale.ROOT);
+        Duration span = switch (w) {
+            case "day" -> Duration.ofDays(1);
+            case "week" -> Duration.ofDays(7);
+            default -> throw ApiErrors.badRequest(path, "window", "must be day or week");
+        };
+        EntityDirectory.Canonical c = require(path, entityId);
+        List<ControlClaims.Conflict> found = ControlClaims.conflicts(claims.claims(c.entityId()), span, MAX_CONFLICTS);
+        List<EntityViews.ConflictingClaims> conflicts = found.stream().limit(MAX_CONFLICTS)
+                .map(x -> new EntityViews.ConflictingClaims("control", x.a(), x.b(),
+                        Math.round(Duration.between(x.a().at(), x.b().at()).abs().toMinutes() / 6.0) / 10.0))
+                .toList();
+        return repository.sources(c, 5).withConflicts(w, conflicts, found.size() > MAX_CONFLICTS);
     }
 
     private EntityDirectory.Canonical require(String path, String entityId) {

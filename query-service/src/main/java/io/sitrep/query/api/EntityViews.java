@@ -69,9 +69,27 @@ public final class EntityViews {
             String url) {
     }
 
-    @Schema(name = "EntitySourceComparison", description = "How each source covers the entity")
+    @Schema(name = "EntitySourceComparison", description = "How each source covers the entity, and where sources "
+            + "contradict each other about who controls it")
     public record SourceComparison(long entityId, String name, String type, long totalDocuments,
-            List<SourceProfile> sources) {
+            List<SourceProfile> sources,
+            @Schema(description = "the window within which two claims count as the same event", examples = "week",
+                    enumeration = {"day", "week"}) String conflictWindow,
+            @Schema(description = "pairs of sources naming different actors as controlling the entity within the "
+                    + "window, newest first, at most 20 (one pair per two sources and two actors)")
+            List<ConflictingClaims> conflicts,
+            @Schema(description = "true when more conflicting pairs exist than are listed") boolean conflictsTruncated) {
+
+        public SourceComparison withConflicts(String window, List<ConflictingClaims> found, boolean truncated) {
+            return new SourceComparison(entityId, name, type, totalDocuments, sources, window, found, truncated);
+        }
+    }
+
+    @Schema(name = "ConflictingClaims", description = "Two sources contradicting each other: each claim's sentence "
+            + "states a different actor controls the entity")
+    public record ConflictingClaims(@Schema(examples = "control", enumeration = {"control"}) String kind,
+            io.sitrep.query.search.ControlClaims.Claim a, io.sitrep.query.search.ControlClaims.Claim b,
+            @Schema(description = "hours between the two claims", examples = "20.0") double hoursApart) {
     }
 
     @Schema(name = "EntitySourceProfile")

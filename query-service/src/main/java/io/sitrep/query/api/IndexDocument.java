@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An analysed document as entity-service sends it. aliases, salience, roles, quotes and dates are
- * optional additions: absent or null means "not extracted".
+ * An analysed document as entity-service sends it. aliases, salience, roles, quotes, dates and storyGroupId are
+ * optional additions: absent or null means "not extracted" (or, for storyGroupId, "not known").
  */
 @Schema(name = "IndexDocument", description = "An analysed document as entity-service sends it.")
 public record IndexDocument(
@@ -31,7 +31,9 @@ public record IndexDocument(
         @NotNull @Size(max = 10_000) List<@Valid @NotNull Entity> entities,
         @Size(max = 10_000) List<@Valid @NotNull Role> roles,
         @Size(max = 10_000) List<@Valid @NotNull Quote> quotes,
-        @Size(max = 10_000) List<@Valid @NotNull DateMention> dates) {
+        @Size(max = 10_000) List<@Valid @NotNull DateMention> dates,
+        @Schema(description = "ingest's story group: copies and near duplicates of one story share it; optional",
+                examples = "3f0c6a4e-2b8e-4c55-9d8a-1e2f3a4b5c6d") UUID storyGroupId) {
 
     public List<Segment> segmentsOrEmpty() {
         return segments == null ? List.of() : segments;

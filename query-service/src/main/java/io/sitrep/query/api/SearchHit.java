@@ -20,6 +20,8 @@ public record SearchHit(
                 examples = "… the town of <mark class=\"entity\" data-entity-id=\"42\"><mark>Bakhmut</mark></mark> may fall …")
         String snippet,
         @Schema(description = "The live-blog entry this hit is; null for a whole article") Segment segment,
+        @Schema(description = "ingest's story group of the article (copies and near duplicates share it; filter with "
+                + "storyGroup); null if not known") UUID storyGroupId,
         @Schema(description = "Entities of the document, most mentioned first") List<HitEntity> entities) {
 
     @Schema(name = "HitEntity")

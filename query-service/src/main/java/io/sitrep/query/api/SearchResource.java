@@ -68,7 +68,11 @@ public class SearchResource {
                     + "ignoring case and diacritics, the name or an alias of an entity also matches the documents (and "
                     + "live-blog entries) that mention that entity, merges resolved, even when they spell it otherwise; "
                     + "an excluded name excludes them; hits matching the words themselves rank first. A query of plain "
-                    + "words is also tried as one name. Filters combine with AND. "
+                    + "words is also tried as one name. Filters combine with AND. storyGroup keeps the copies and near "
+                    + "duplicates of one story (ingest's story group). publishedFrom/publishedTo filter by publication "
+                    + "time (a live-blog entry's own time), eventFrom/eventTo by when the reported event happened: an "
+                    + "entry's time or a dated statement in it, an article's dated statements (whole days overlapping "
+                    + "the range). "
                     + "A live blog is searched entry by entry: each matching entry is its own hit with `segment` set. "
                     + "Facets and the exact total cover the whole match set, not just the page. With facets=false and "
                     + "more than one page, total is null and totalEstimate is the planner's estimate (totalKind "
@@ -79,12 +83,13 @@ public class SearchResource {
                     "00000000-0000-4000-8000-000000000001","title":"Ferries resume","source":"Example Wire","url":null,
                     "language":"en","publishedAt":"2024-02-17T08:00:00Z","score":0.1,"snippet":
                     "<mark>Ferries</mark> left <mark class=\\"entity\\" data-entity-id=\\"7\\">Port Elwin</mark> at dawn",
-                    "segment":null,"entities":[{"entityId":7,"name":"Port Elwin","type":"LOCATION","mentions":1}]}],
+                    "segment":null,"storyGroupId":"00000000-0000-4000-8000-000000000001","entities":[{"entityId":7,"name":"Port Elwin","type":"LOCATION","mentions":1}]}],
                     "facets":{"sources":[{"key":"Example Wire","count":1}],"languages":[{"key":"en","count":1}],
                     "interval":"month","dates":[{"key":"2024-02-01","count":1}],"entities":{"LOCATION":
                     [{"entityId":7,"name":"Port Elwin","count":1}]}},"nextCursor":null}""")))
     @APIResponse(responseCode = "400", description = "No q and no filter, oversized q, bad cursor, limit out of 1..100, "
-            + "publishedFrom after publishedTo, unknown sort or interval",
+            + "publishedFrom after publishedTo or eventFrom after eventTo, an unparsable date, a storyGroup that is not "
+            + "a UUID, unknown sort or interval",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "An entityId that is unknown or hidden",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -116,7 +121,7 @@ public class SearchResource {
                 SnippetMarkup.toHtml(r.rawSnippet(), surfaces.getOrDefault(r.articleId(), Map.of())),
                 r.ordinal() < 0 ? null : new SearchHit.Segment(r.ordinal(), r.segmentHeadline(), r.segmentStart(),
                         r.segmentEnd(), r.occurredAt()),
-                entities.getOrDefault(r.articleId(), List.of())))
+                r.storyGroupId(), entities.getOrDefault(r.articleId(), List.of())))
                 .toList();
         SearchRow last = more ? page.get(page.size() - 1) : null;
         String next = last == null ? null : new SearchCursor(sortChar, last.key(), last.articleId(), last.ordinal()).encode();
@@ -162,8 +167,9 @@ public class SearchResource {
                     + "or NDJSON, one hit per line. No snippets.")
     @APIResponse(responseCode = "200", description = "The hits",
             content = {@Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = """
-                    articleId,ordinal,title,source,url,language,publishedAt,segmentHeadline,occurredAt,score
-                    00000000-0000-4000-8000-000000000001,,Ferries resume,Example Wire,,en,2024-02-17T08:00:00Z,,,0.1""")),
+                    articleId,ordinal,title,source,url,language,publishedAt,segmentHeadline,occurredAt,score,storyGroupId
+                    00000000-0000-4000-8000-000000000001,,Ferries resume,Example Wire,,en,2024-02-17T08:00:00Z,,,0.1,\
+                    00000000-0000-4000-8000-000000000001""")),
                     @Content(mediaType = "application/x-ndjson")})
     @APIResponse(responseCode = "400", description = "As search, or an unknown format",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -176,7 +182,7 @@ public class SearchResource {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             if (csv) {
                 Exports.csvLine(w, List.of("articleId", "ordinal", "title", "source", "url", "language", "publishedAt",
-                        "segmentHeadline", "occurredAt", "score"));
+                        "segmentHeadline", "occurredAt", "score", "storyGroupId"));
             }
             repository.export(filter, rs -> {
                 int ordinal = rs.getInt("ordinal");
@@ -193,6 +199,8 @@ public class SearchResource {
                 row.put("segmentHeadline", rs.getString("headline"));
                 row.put("occurredAt", occurred == null ? null : occurred.toString());
                 row.put("score", rs.getFloat("score"));
+                UUID group = rs.getObject("story_group_id", UUID.class);
+                row.put("storyGroupId", group == null ? null : group.toString());
                 Exports.write(w, csv ? null : json, row);
             });
             w.flush();

@@ -45,6 +45,9 @@ public class IndexedDocument {
     @Column(name = "published_source", length = 16)
     public String publishedSource;
 
+    @Column(name = "story_group_id")
+    public UUID storyGroupId;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<IndexDocument.Segment> segments = List.of();

@@ -213,6 +213,7 @@ public class EntityRepository {
                 rs.getString("title"), rs.getString("source"), rs.getString("url"));
     }
 
+    /** Per source; without conflicts (see {@link EntityViews.SourceComparison#withConflicts}). */
     public EntityViews.SourceComparison sources(EntityDirectory.Canonical c, int coLimit) {
         long id = c.entityId();
         List<EntityViews.SourceProfile> rows = db.list(new Sql().append("""
@@ -246,7 +247,7 @@ public class EntityRepository {
                     p.meanSalience(), p.firstSeen(), p.lastSeen(), p.spellings(), p.roles(), p.quotes(),
                     p.source() == null ? List.of() : coOccurring(id, p.source(), coLimit)));
         }
-        return new EntityViews.SourceComparison(id, c.name(), c.type(), total, out);
+        return new EntityViews.SourceComparison(id, c.name(), c.type(), total, out, null, List.of(), false);
     }
 
     /**

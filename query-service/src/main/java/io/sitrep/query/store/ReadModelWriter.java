@@ -50,14 +50,15 @@ public class ReadModelWriter {
         List<IndexDocument.Segment> segments = doc.segmentsOrEmpty();
         em.createNativeQuery("""
                 INSERT INTO document (article_id, extraction_version, title, body, source, url, language,
-                                      published_at, indexed_at, published_source, segments, segment_count)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, now(), ?9, CAST(?10 AS jsonb), ?11)
+                                      published_at, indexed_at, published_source, segments, segment_count,
+                                      story_group_id)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, now(), ?9, CAST(?10 AS jsonb), ?11, CAST(?12 AS uuid))
                 ON CONFLICT (article_id) DO UPDATE SET
                     extraction_version = EXCLUDED.extraction_version, title = EXCLUDED.title, body = EXCLUDED.body,
                     source = EXCLUDED.source, url = EXCLUDED.url, language = EXCLUDED.language,
                     published_at = EXCLUDED.published_at, indexed_at = now(),
                     published_source = EXCLUDED.published_source, segments = EXCLUDED.segments,
-                    segment_count = EXCLUDED.segment_count
+                    segment_count = EXCLUDED.segment_count, story_group_id = EXCLUDED.story_group_id
                 """)
                 .setParameter(1, doc.articleId())
                 .setParameter(2, doc.extractionVersion())
@@ -70,6 +71,7 @@ public class ReadModelWriter {
                 .setParameter(9, doc.publishedSource())
                 .setParameter(10, toJson(segments))
                 .setParameter(11, segments.size())
+                .setParameter(12, doc.storyGroupId() == null ? null : doc.storyGroupId().toString())
                 .executeUpdate();
         for (String table : List.of("document_entity", "mention", "segment", "entity_role", "quote", "dated_statement")) {
             em.createNativeQuery("DELETE FROM " + table + " WHERE article_id = ?1")

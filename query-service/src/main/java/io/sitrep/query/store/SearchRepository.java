@@ -100,32 +100,32 @@ public class SearchRepository {
                     + " ts_rank_cd(d.search_vector, q.query) AS score FROM document d, q"
                     + " WHERE d.segment_count = 0 AND d.search_vector @@ q.query"
                     + " AND NOT EXISTS (SELECT 1 FROM named_docs nd WHERE nd.article_id = d.article_id)");
-            documentFilters(s, f);
+            documentFilters(s, f, false);
             // Naming one: the expanded query over words and entity lexemes; ranked by the words alone.
             s.append(" UNION ALL SELECT d.article_id, -1, d.published_at,"
                     + " CASE WHEN d.search_vector @@ q.query THEN ts_rank_cd(d.search_vector, q.query) ELSE 0 END"
                     + " FROM named_docs nd JOIN document d ON d.article_id = nd.article_id, q"
                     + " WHERE d.segment_count = 0 AND (d.search_vector || nd.lexemes) @@ q.expanded");
-            documentFilters(s, f);
+            documentFilters(s, f, false);
             s.append(" UNION ALL SELECT g.article_id, g.ordinal, COALESCE(g.occurred_at, d.published_at),"
                     + " ts_rank_cd(g.search_vector, q.query) FROM segment g JOIN document d ON d.article_id = g.article_id, q"
                     + " WHERE g.search_vector @@ q.query AND NOT EXISTS (SELECT 1 FROM named_segments ns"
                     + " WHERE ns.article_id = g.article_id AND ns.ordinal = g.ordinal)");
-            documentFilters(s, f);
+            documentFilters(s, f, true);
             s.append(" UNION ALL SELECT g.article_id, g.ordinal, COALESCE(g.occurred_at, d.published_at),"
                     + " CASE WHEN g.search_vector @@ q.query THEN ts_rank_cd(g.search_vector, q.query) ELSE 0 END"
                     + " FROM named_segments ns JOIN segment g ON g.article_id = ns.article_id AND g.ordinal = ns.ordinal"
                     + " JOIN document d ON d.article_id = g.article_id, q"
                     + " WHERE (g.search_vector || ns.lexemes) @@ q.expanded");
-            documentFilters(s, f);
+            documentFilters(s, f, true);
         } else {
             s.append("WITH q AS (SELECT CAST(NULL AS tsquery) AS query), ");
             s.append("hits AS (SELECT d.article_id, -1 AS ordinal, d.published_at AS at, CAST(0 AS real) AS score"
                     + " FROM document d, q WHERE d.segment_count = 0");
-            documentFilters(s, f);
+            documentFilters(s, f, false);
             s.append(" UNION ALL SELECT g.article_id, g.ordinal, COALESCE(g.occurred_at, d.published_at), CAST(0 AS real)"
                     + " FROM segment g JOIN document d ON d.article_id = g.article_id, q WHERE true");
-            documentFilters(s, f);
+            documentFilters(s, f, true);
         }
         s.append("), m AS (SELECT h.article_id, h.ordinal, h.at, h.score, ")
                 .append(f.sort() == SearchFilter.Sort.TIME
@@ -141,7 +141,8 @@ public class SearchRepository {
         return s.append(")");
     }
 
-    private static void documentFilters(Sql s, SearchFilter f) {
+    /** Filters on the document d of a hit; {@code segment}: the hit is the live-blog entry g of d. */
+    private static void documentFilters(Sql s, SearchFilter f, boolean segment) {
         for (Long id : f.entityIds()) {
             s.append(" AND d.article_id IN (SELECT de.article_id FROM document_entity de"
                     + " JOIN entity e ON e.entity_id = de.entity_id WHERE e.canonical_id = ?)", id);
@@ -161,6 +162,45 @@ public class SearchRepository {
             // A cheap superset for documents: a live blog published before 'from' can have later entries.
             s.append(" AND (d.published_at IS NULL OR d.segment_count > 0 OR d.published_at >= ?)", f.from());
         }
+        if (f.storyGroup() != null) {
+            s.append(" AND d.story_group_id = ?", f.storyGroup());
+        }
+        if (f.hasEventRange()) {
+            eventFilter(s, f, segment);
+        }
+    }
+
+    /**
+     * Event time: an article matches through a dated statement whose day overlaps [eventFrom, eventTo); a live-blog
+     * entry through its own time or a dated statement that starts inside it. Index lookups by date or by article.
+     */
+    private static void eventFilter(Sql s, SearchFilter f, boolean segment) {
+        if (segment) {
+            s.append(" AND ((g.occurred_at IS NOT NULL");
+            if (f.eventFrom() != null) {
+                s.append(" AND g.occurred_at >= ?", f.eventFrom());
+            }
+            if (f.eventTo() != null) {
+                s.append(" AND g.occurred_at < ?", f.eventTo());
+            }
+            s.append(") OR EXISTS (SELECT 1 FROM dated_statement ds WHERE ds.article_id = g.article_id"
+                    + " AND ds.start_offset >= g.start_offset AND ds.start_offset < g.end_offset");
+            statementDays(s, f);
+            s.append("))");
+        } else {
+            s.append(" AND d.article_id IN (SELECT ds.article_id FROM dated_statement ds WHERE true");
+            statementDays(s, f);
+            s.append(")");
+        }
+    }
+
+    private static void statementDays(Sql s, SearchFilter f) {
+        if (f.eventFrom() != null) {
+            s.append(" AND ds.date >= ?", f.eventFromDay());
+        }
+        if (f.eventTo() != null) {
+            s.append(" AND ds.date < ?", f.eventToDayExclusive());
+        }
     }
 
     public List<SearchRow> page(SearchFilter f, After after, int limit) {
@@ -176,7 +216,7 @@ public class SearchRepository {
         s.append(" ORDER BY k DESC, article_id, ordinal LIMIT ?)", limit);
         s.append("""
                  SELECT p.article_id, p.ordinal, p.k, p.score, d.title, d.source, d.url, d.language, d.published_at,
-                        g.headline, g.start_offset, g.end_offset, g.occurred_at,
+                        d.story_group_id, g.headline, g.start_offset, g.end_offset, g.occurred_at,
                         CASE WHEN q.query IS NULL THEN left(COALESCE(g.body, d.body), 240)
                              ELSE ts_headline('english', COALESCE(g.body, d.body), q.query, ?) END AS snippet
                  FROM page p JOIN document d ON d.article_id = p.article_id
@@ -192,7 +232,8 @@ public class SearchRepository {
                 rs.getString("title"), rs.getString("source"), rs.getString("url"), rs.getString("language"),
                 Db.instant(rs, "published_at"), rs.getFloat("score"), rs.getString("snippet"),
                 rs.getString("headline"), ordinal < 0 ? null : rs.getInt("start_offset"),
-                ordinal < 0 ? null : rs.getInt("end_offset"), Db.instant(rs, "occurred_at"));
+                ordinal < 0 ? null : rs.getInt("end_offset"), Db.instant(rs, "occurred_at"),
+                rs.getObject("story_group_id", UUID.class));
     }
 
     /** Facets over the whole match set, computed in one statement over one materialised match list. */
@@ -276,7 +317,7 @@ public class SearchRepository {
     static Sql exportSql(SearchFilter f) {
         return matches(f).append("""
                  SELECT m.article_id, m.ordinal, m.score, m.at, d.title, d.source, d.url, d.language, d.published_at,
-                        g.headline, g.occurred_at
+                        g.headline, g.occurred_at, d.story_group_id
                  FROM m JOIN document d ON d.article_id = m.article_id
                       LEFT JOIN segment g ON g.article_id = m.article_id AND g.ordinal = m.ordinal
                  ORDER BY m.k DESC, m.article_id, m.ordinal

@@ -20,11 +20,12 @@ import java.util.Locale;
  * entity), as {@link ApiErrors} builds them; each call within {@link FuzzSupport#PER_INPUT}; an accepted filter
  * has some criterion, a stripped non-blank q or none, distinct canonical entity ids (at most 20), at most 50
  * stripped non-blank distinct sources of at most 200 characters, an upper-case type, a sort, and
- * {@code from < to} when both are set; an accepted interval is day, week or month.
+ * {@code from < to} (and {@code eventFrom < eventTo}) when both are set; an accepted interval is day, week or month.
  *
  * <p>Input: the fields as strings separated by LF, in order q, entityId (comma-separated, repeated by
- * {@code |}), type, source (repeated by {@code |}), language, publishedFrom, publishedTo, sort, interval; a
- * field that is {@code \0} alone is absent. Regression inputs: {@code SearchParamsFuzzTestInputs/searchParams/}.
+ * {@code |}), type, source (repeated by {@code |}), language, publishedFrom, publishedTo, sort, interval,
+ * storyGroup, eventFrom, eventTo; a field that is {@code \0} alone is absent. Regression inputs:
+ * {@code SearchParamsFuzzTestInputs/searchParams/}.
  */
 class SearchParamsFuzzTest {
 
@@ -46,7 +47,7 @@ class SearchParamsFuzzTest {
     @FuzzTest(maxDuration = "30s")
     void searchParams(FuzzedDataProvider data) {
         String[] fields = new String(data.consumeRemainingAsBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                .split("\n", 9);
+                .split("\n", 12);
         FuzzSupport.bounded(() -> {
             check(fields);
             return null;
@@ -73,6 +74,9 @@ class SearchParamsFuzzTest {
         params.publishedTo = field(fields, 6);
         params.sort = field(fields, 7);
         String interval = field(fields, 8);
+        params.storyGroup = field(fields, 9);
+        params.eventFrom = field(fields, 10);
+        params.eventTo = field(fields, 11);
         try {
             checkFilter(params.toFilter(PATH, DIRECTORY));
         } catch (WebApplicationException e) {
@@ -90,7 +94,8 @@ class SearchParamsFuzzTest {
 
     private static void checkFilter(SearchFilter f) {
         if (f.q() == null && f.entityIds().isEmpty() && f.entityType() == null && f.sources().isEmpty()
-                && f.language() == null && f.from() == null && f.to() == null) {
+                && f.language() == null && f.from() == null && f.to() == null && f.storyGroup() == null
+                && !f.hasEventRange()) {
             throw new AssertionError("a filter without any criterion was accepted");
         }
         if (f.q() != null && (f.q().isBlank() || !f.q().equals(f.q().strip()))) {
@@ -111,6 +116,12 @@ class SearchParamsFuzzTest {
         }
         if (f.from() != null && f.to() != null && !f.from().isBefore(f.to())) {
             throw new AssertionError("from is not before to: " + f.from() + " / " + f.to());
+        }
+        if (f.eventFrom() != null && f.eventTo() != null && !f.eventFrom().isBefore(f.eventTo())) {
+            throw new AssertionError("eventFrom is not before eventTo: " + f.eventFrom() + " / " + f.eventTo());
+        }
+        if (f.eventFrom() != null && f.eventTo() != null && !f.eventFromDay().isBefore(f.eventToDayExclusive())) {
+            throw new AssertionError("an event range that no day overlaps: " + f.eventFrom() + " / " + f.eventTo());
         }
     }
 

@@ -22,7 +22,8 @@ class SearchSqlShapeTest {
     static SearchFilter filter(String q) {
         return new SearchFilter(q, List.of(42L), "PERSON", List.of("Example Wire"), "en",
                 Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z"),
-                SearchFilter.Sort.RELEVANCE);
+                UUID.fromString("00000000-0000-4000-8000-00000000a001"), Instant.parse("2024-05-12T12:00:00Z"),
+                Instant.parse("2024-05-14T00:00:00Z"), SearchFilter.Sort.RELEVANCE);
     }
 
     static final List<Function<SearchFilter, Sql>> BUILDERS = List.of(
@@ -62,6 +63,24 @@ class SearchSqlShapeTest {
         assertThat(boundTerms(SearchRepository.matches(filter("Port Elwin")))).contains("Port", "Elwin", "Port Elwin");
         assertThat(boundTerms(SearchRepository.matches(filter("\"Port Elwin\" -Elwinsk"))))
                 .contains("Port Elwin", "\"Port Elwin\"", "Elwinsk").doesNotContain("-Elwinsk");
+    }
+
+    @Test
+    void storyGroupAndEventRangeTravelAsBoundValues() {
+        UUID group = UUID.fromString("00000000-0000-4000-8000-00000000b002");
+        for (Function<SearchFilter, Sql> build : BUILDERS) {
+            Sql benign = build.apply(filter("Marrowby"));
+            Sql other = build.apply(new SearchFilter("Marrowby", List.of(42L), "PERSON", List.of("Example Wire"), "en",
+                    Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z"), group,
+                    Instant.parse("2023-02-01T00:00:00Z"), Instant.parse("2023-02-01T06:30:00Z"), SearchFilter.Sort.RELEVANCE));
+            assertThat(other.text()).isEqualTo(benign.text()).doesNotContain(group.toString()).doesNotContain("2023-02");
+            // The entry times as instants, the statement days as whole days: 06:30 still overlaps 1 February.
+            assertThat(other.params()).contains(group, Instant.parse("2023-02-01T00:00:00Z"),
+                    Instant.parse("2023-02-01T06:30:00Z"), java.time.LocalDate.parse("2023-02-01"),
+                    java.time.LocalDate.parse("2023-02-02"));
+            assertThat(benign.params()).contains(java.time.LocalDate.parse("2024-05-12"),
+                    java.time.LocalDate.parse("2024-05-14")).doesNotContain(java.time.LocalDate.parse("2024-05-15"));
+        }
     }
 
     static List<String> boundTerms(Sql sql) {
