@@ -46,17 +46,20 @@ public class ArticleStore {
      */
     private static final Set<String> ANALYSED_LANGUAGES = Set.of("en", "und");
 
-    /** Band rows read per new article, and distinct candidates compared with it at most. */
-    private static final int MAX_BAND_ROWS = 1000;
+    /** Band rows read per band key of a new article, and distinct candidates compared with it at most. */
+    private static final int MAX_ROWS_PER_BAND = 32;
     private static final int MAX_CANDIDATES = 100;
 
     /**
      * One round trip for everything the decision needs: the stored article this submission repeats (kind 0: same
      * Idempotency-Key, else same URL, else same content), and the near-duplicate candidates with their MinHash
-     * (kind 1). Candidates are the first {@value #MAX_CANDIDATES} distinct articles among the first
-     * {@value #MAX_BAND_ROWS} band rows sharing a key with this one, in the order the rows were read. No DISTINCT
-     * or ORDER in the band scan: it stops after MAX_BAND_ROWS rows however crowded a band is (wire copies and
-     * templated stories can put thousands of articles in one band).
+     * (kind 1). Each band key is looked up on its own, through the primary key, reading at most
+     * {@value #MAX_ROWS_PER_BAND} rows: one scan with {@code band_key = ANY(...)} let the planner pick a sequential
+     * scan of the whole band table (its row estimate for 32 keys is poor), which grew with every stored article.
+     * The per-band cap bounds a crowded band (wire boilerplate, templated stories) without letting it use up the
+     * budget of the others; a real near-duplicate shares many bands, so it is still reached through the quiet
+     * ones. Candidates are ranked by the number of bands they share with this article (more shared bands, more
+     * similar), then by the first band they share, and the first {@value #MAX_CANDIDATES} are compared.
      */
     private static final String LOOK_UP = """
             SELECT 0 AS kind, id, NULL::bytea AS minhash, NULL::uuid AS story_group_id, 0 AS seen FROM (
@@ -65,14 +68,17 @@ public class ArticleStore {
                 LIMIT 1) original
             UNION ALL
             SELECT 1, a.id, a.minhash, a.story_group_id, candidate.seen FROM (
-                SELECT article_id, min(n) AS seen FROM (
-                    SELECT article_id, row_number() OVER () AS n FROM (
-                        SELECT article_id FROM article_band WHERE band_key = ANY(?) LIMIT %d) hits) numbered
-                GROUP BY article_id ORDER BY seen LIMIT %d) candidate
+                SELECT hits.article_id,
+                    row_number() OVER (ORDER BY count(*) DESC, min(k.ordinal), hits.article_id) AS seen
+                FROM unnest(?::text[]) WITH ORDINALITY AS k(band_key, ordinal)
+                CROSS JOIN LATERAL (
+                    SELECT b.article_id FROM article_band b WHERE b.band_key = k.band_key LIMIT %d) hits
+                GROUP BY hits.article_id
+                ORDER BY seen LIMIT %d) candidate
             JOIN article a ON a.id = candidate.article_id
             WHERE a.minhash IS NOT NULL
             ORDER BY kind, seen
-            """.formatted(MAX_BAND_ROWS, MAX_CANDIDATES);
+            """.formatted(MAX_ROWS_PER_BAND, MAX_CANDIDATES);
 
     /**
      * The article, its band rows and (when it is to be analysed) its outbox row, in one statement. ON CONFLICT DO
