@@ -53,7 +53,7 @@ public final class EntityViews {
     public record Link(
             UUID articleId,
             @Schema(examples = "Kiev") String name,
-            @Schema(examples = "ALIAS", description = "NEW, KEY, CURATED or a matcher rule (EXACT, NORMALISED, "
+            @Schema(examples = "ALIAS", description = "NEW, KEY, GAZETTEER (both name one GeoNames place), CURATED or a matcher rule (EXACT, NORMALISED, "
                     + "TRANSLITERATION, ALIAS, ACRONYM, MIDDLE_NAME, INITIALS, EDIT_DISTANCE)") String method,
             @Schema(examples = "0.95") double score,
             @Schema(examples = "'Kiev' ~ 'Kyiv': both aliases of 'Kyiv'") String evidence,

@@ -8,7 +8,8 @@ import java.util.Optional;
  * base's canonical form ("Kiev" -> "Kyiv", "Artyomovsk" -> "Bakhmut", "Donbass" -> "Donbas", "Ukrainians" ->
  * "Ukrainian"); else a country's or region's own name ("Britain" -> "United Kingdom", "Kharkiv region" ->
  * "Kharkiv Oblast"); else the document's spelling. A populated place never renames an entity by itself: GeoNames
- * names are transliterations ("Kramators'k") and its alternates are too loose to decide identity.
+ * names are transliterations ("Kramators'k"). Its alternates decide identity only where they name one place
+ * beyond doubt ({@link #identifiedPlace}).
  */
 public final class KnownNames {
 
@@ -24,6 +25,15 @@ public final class KnownNames {
         this.aliases = aliases;
         this.gazetteer = gazetteer;
         this.demonyms = demonyms;
+    }
+
+    /**
+     * The GeoNames place that is the identity of a place name the knowledge base does not know; the knowledge
+     * base's own identities come first (its canonical name is the key then).
+     */
+    public Optional<Place> identifiedPlace(String type, String name) {
+        if (!type.equals("LOCATION") || aliases.canonical(type, name).isPresent()) return Optional.empty();
+        return gazetteer.identifiedPlace(name);
     }
 
     public Known lookup(String type, String name) {

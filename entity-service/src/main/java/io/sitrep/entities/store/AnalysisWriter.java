@@ -20,7 +20,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Stores one analysed document in one transaction: the document, the canonical entity of each document
@@ -71,9 +73,10 @@ public class AnalysisWriter {
         Map<Long, Double> salience = new TreeMap<>();
         Map<Long, Integer> mentionCounts = new TreeMap<>();
         Map<String, Integer> aliasCounts = new TreeMap<>();      // "entityId\0surface" -> mentions
+        CanonicalResolver.Link[] links = resolveAll(docEntities);
         for (int i = 0; i < docEntities.size(); i++) {
             DocumentEntity e = docEntities.get(i);
-            CanonicalResolver.Link link = resolver.resolve(e);
+            CanonicalResolver.Link link = links[i];
             if (link.created()) {
                 metrics.entityCreated();
             }
@@ -164,6 +167,27 @@ public class AnalysisWriter {
     }
 
     /** Takes a re-analysed document's previous mentions out of the alias counts and drops its derived rows. */
+    /**
+     * Two passes, so that a misspelling is judged in the document's context: first every name that resolves
+     * without fuzzy matching, then the rest, given the entities the first pass found.
+     */
+    private CanonicalResolver.Link[] resolveAll(List<DocumentEntity> docEntities) {
+        CanonicalResolver.Link[] links = new CanonicalResolver.Link[docEntities.size()];
+        Set<Long> context = new TreeSet<>();
+        for (int i = 0; i < links.length; i++) {
+            links[i] = resolver.resolveUnlessMisspelt(docEntities.get(i));
+            if (links[i] != null) {
+                context.add(links[i].entityId());
+            }
+        }
+        for (int i = 0; i < links.length; i++) {
+            if (links[i] == null) {
+                links[i] = resolver.resolve(docEntities.get(i), context);
+            }
+        }
+        return links;
+    }
+
     private void forgetPrevious(Document stored) {
         em.createNativeQuery("""
                 UPDATE entity_alias a SET mention_count = a.mention_count - o.n

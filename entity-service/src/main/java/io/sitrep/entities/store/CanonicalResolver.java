@@ -9,12 +9,14 @@ import io.sitrep.entities.resolve.DocumentEntity;
 import io.sitrep.entities.resolve.KnownNames;
 import io.sitrep.entities.resolve.Match;
 import io.sitrep.entities.resolve.NameKey;
+import io.sitrep.entities.resolve.Place;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,7 +28,14 @@ import java.util.TreeSet;
  * still end with one entity. Entities merged by curation are followed to the one they were merged into.
  * A new entity is named by {@link KnownNames} (the knowledge base's spelling: a first document saying "Kiev"
  * creates "Kyiv") and its identity is that name's; places and nationalities get their subtype, coordinates
- * and country the first time a document resolves them.
+ * and country the first time a document resolves them. A place name the knowledge base does not know but that
+ * names one GeoNames place beyond doubt ({@link KnownNames#identifiedPlace}) has that place as its identity
+ * ({@code geo:<id>}), so "Nikolaev" and "Mykolaiv" are one entity.
+ *
+ * <p>A misspelling ({@code EDIT_DISTANCE}: "Prugozhin" ~ "Prigozhin") is judged by type and by context: it is
+ * accepted only when the candidate already shares a document with one of the entities the rest of this
+ * document resolved to without fuzzy matching ({@link #resolveUnlessMisspelt} first, then {@link #resolve} with
+ * that context). An "Ivanova" in a story about a school board does not join the "Ivanov" of war reporting.
  */
 @ApplicationScoped
 public class CanonicalResolver {
@@ -37,6 +46,13 @@ public class CanonicalResolver {
 
     /** How a document entity was tied to its canonical entity. */
     public record Link(long entityId, String method, double score, String evidence, boolean created) {
+        Link withEvidence(String more) {
+            return new Link(entityId, method, score, evidence + more, created);
+        }
+    }
+
+    /** The best candidate by a rule that needs no context, and the best misspelling; either may be null. */
+    private record Candidates(Link exact, Link misspelt) {
     }
 
     private record Candidate(long id, String name, String type, Long mergedInto) {
@@ -56,26 +72,58 @@ public class CanonicalResolver {
         this.knownNames = analyzer.knownNames();
     }
 
+    /**
+     * First pass over a document: the link, unless the best candidate is only a misspelling, which needs the
+     * document's context; then nothing is written and the answer is null.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Link resolve(DocumentEntity entity) {
+    public Link resolveUnlessMisspelt(DocumentEntity entity) {
+        return resolve(entity, null);
+    }
+
+    /**
+     * @param context the canonical entities the document's other names resolved to in the first pass; null in the
+     *                first pass itself
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Link resolve(DocumentEntity entity, Set<Long> context) {
         String type = entity.type();
         NameKey name = NameKey.of(entity.displayName());
         Set<String> keys = new TreeSet<>();
         for (String surface : Analysis.surfaces(entity)) {
             keys.addAll(matcher.blockingKeys(surface, type));
         }
+        Optional<Place> place = knownNames.identifiedPlace(type, entity.displayName());
+        place.ifPresent(p -> keys.add(placeKey(p)));
         Link link = curatedRule(type, entity);
+        String refusedMisspelling = "";
         if (link == null) {
-            link = bestCandidate(type, name, keys);
+            Candidates found = bestCandidates(type, name, keys);
+            link = found.exact();
+            if (link == null && found.misspelt() != null) {
+                if (context == null) {
+                    return null;
+                }
+                String shared = sharedContext(found.misspelt().entityId(), context);
+                if (shared != null) {
+                    link = found.misspelt().withEvidence("; in context: both appear with '" + shared + "'");
+                } else {
+                    refusedMisspelling = "; misspelling " + found.misspelt().evidence()
+                            + " not taken: no entity of this document appears with it";
+                }
+            }
         }
         KnownNames.Known known = knownNames.lookup(type, entity.displayName());
         if (link == null) {
-            String key = canonicalKey(type, NameKey.of(known.name()));
+            String key = place.map(CanonicalResolver::placeKey).orElseGet(() -> canonicalKey(type, NameKey.of(known.name())));
             var upserted = entities.upsert(type, key, known.name());
             String named = known.name().equals(entity.displayName()) ? "" : "; named '" + known.name() + "' after reference data";
+            String sameKey = place.map(p -> "'" + entity.displayName() + "' names GeoNames place " + p.geonameId() + " ("
+                    + p.geonamesName() + ", " + p.countryCode() + ")").orElse("same canonical key '" + key + "'");
             link = upserted.created()
-                    ? new Link(upserted.id(), "NEW", 1.0, "no entity sharing a blocking key matched" + named, true)
-                    : new Link(survivor(upserted.id()), "KEY", 1.0, "same canonical key '" + key + "'", false);
+                    ? new Link(upserted.id(), "NEW", 1.0, "no entity sharing a blocking key matched" + named + refusedMisspelling, true)
+                    : new Link(survivor(upserted.id()), place.isPresent() ? "GAZETTEER" : "KEY", place.isPresent() ? 0.9 : 1.0,
+                    sameKey, false);
         }
         entities.describe(link.entityId(), known);
         for (String key : keys) {   // sorted: concurrent analyses take the same row locks in the same order
@@ -83,6 +131,11 @@ public class CanonicalResolver {
                     .setParameter(1, key).setParameter(2, link.entityId()).executeUpdate();
         }
         return link;
+    }
+
+    /** The identity of a populated place that a name identifies beyond doubt; also its blocking key. */
+    private static String placeKey(Place place) {
+        return "geo:" + place.geonameId();
     }
 
     /** The identity of a name for the upsert: its alias-KB canonical when known, else its folded form. */
@@ -104,9 +157,9 @@ public class CanonicalResolver {
     }
 
     @SuppressWarnings("unchecked")
-    private Link bestCandidate(String type, NameKey name, Set<String> keys) {
+    private Candidates bestCandidates(String type, NameKey name, Set<String> keys) {
         if (keys.isEmpty()) {
-            return null;
+            return new Candidates(null, null);
         }
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT DISTINCT e.id, e.name, e.type, e.merged_into FROM entity_key k JOIN entity e ON e.id = k.entity_id
@@ -114,6 +167,7 @@ public class CanonicalResolver {
                 """).setParameter(1, new ArrayList<>(keys)).setParameter(2, type).setParameter(3, MAX_CANDIDATES)
                 .getResultList();
         Link best = null;
+        Link misspelt = null;
         for (Object[] r : rows) {
             Candidate c = new Candidate(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                     r[3] == null ? null : ((Number) r[3]).longValue());
@@ -122,12 +176,35 @@ public class CanonicalResolver {
             if (!m.same() && name.size() == 1) {
                 m = viaAlias(c.id(), type, name, m);
             }
-            if (m.same() && (best == null || m.score() > best.score())) {
-                best = new Link(target, m.method().name(), m.score(), "'" + name.original() + "' ~ '" + c.name() + "': "
-                        + m.evidence(), false);
+            if (!m.same()) {
+                continue;
+            }
+            Link link = new Link(target, m.method().name(), m.score(), "'" + name.original() + "' ~ '" + c.name() + "': "
+                    + m.evidence(), false);
+            if (m.method() == Match.Method.EDIT_DISTANCE) {
+                if (misspelt == null || m.score() > misspelt.score()) {
+                    misspelt = link;
+                }
+            } else if (best == null || m.score() > best.score()) {
+                best = link;
             }
         }
-        return best;
+        return new Candidates(best, misspelt);
+    }
+
+    /** The name of an entity of {@code context} that shares a document with the candidate, or null. */
+    @SuppressWarnings("unchecked")
+    private String sharedContext(long candidate, Set<Long> context) {
+        List<Long> others = context.stream().filter(id -> id != candidate).toList();
+        if (others.isEmpty()) {
+            return null;
+        }
+        List<String> names = em.createNativeQuery("""
+                SELECT e.name FROM document_entity mine JOIN document_entity other ON other.article_id = mine.article_id
+                JOIN entity e ON e.id = other.entity_id
+                WHERE mine.entity_id = ?1 AND other.entity_id IN (?2) ORDER BY other.salience DESC, e.id LIMIT 1
+                """).setParameter(1, candidate).setParameter(2, others).getResultList();
+        return names.isEmpty() ? null : names.get(0);
     }
 
     /** A one-word name ("Zelenskyy") may match a spelling already tied to the entity rather than its full name. */

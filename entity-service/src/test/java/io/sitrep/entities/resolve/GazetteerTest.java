@@ -25,6 +25,33 @@ class GazetteerTest {
     }
 
     @Test
+    void aNameOfOnePlaceAloneIdentifiesIt() {
+        assertThat(List.of("Kryvyi Rih", "Krivoy Rog", "Kryvyy Rih", "Kriwoi Rog").stream()
+                .map(n -> gazetteer.identifiedPlace(n).orElseThrow().geonameId())).containsOnly(703845L);
+        assertThat(gazetteer.identifiedPlace("Voroshilovgrad").orElseThrow().geonameId()).isEqualTo(702658L);
+    }
+
+    @Test
+    void aPlacesOwnNameBeatsAnAlternateOfABiggerOne() {
+        // Sverdlovsk was Yekaterinburg's name; it is also the own name of a town in Luhansk Oblast
+        assertThat(gazetteer.identifiedPlace("Sverdlovsk").orElseThrow().geonameId()).isEqualTo(692105L);
+        assertThat(gazetteer.resolve("Sverdlovsk").orElseThrow().geonameId()).isEqualTo(692105L);
+        assertThat(gazetteer.resolve("Yekaterinburg").orElseThrow().geonameId())
+                .isNotEqualTo(692105L).isEqualTo(gazetteer.identifiedPlace("Yekaterinburg").orElseThrow().geonameId());
+    }
+
+    @Test
+    void namesSharedByPlacesOrRegionsIdentifyNothing() {
+        // two Ukrainian places are called Mykolayiv, and both were Nikolaev; several places are called Paris
+        assertThat(gazetteer.identifiedPlace("Mykolayiv")).isEmpty();
+        assertThat(gazetteer.identifiedPlace("Nikolaev")).isEmpty();
+        assertThat(gazetteer.identifiedPlace("Paris")).isEmpty();
+        assertThat(gazetteer.identifiedPlace("Donetsk Oblast")).isEmpty();
+        assertThat(gazetteer.identifiedPlace("Ukraine")).isEmpty();
+        assertThat(gazetteer.identifiedPlace("Bakhmutka")).isEmpty();
+    }
+
+    @Test
     void bakhmutUnderAllItsNamesIsOnePlace() {
         List<Place> places = List.of("Bakhmut", "Artyomovsk", "Artemivsk", "Artemovsk", "Artemivs'k").stream()
                 .map(n -> gazetteer.resolve(n).orElseThrow()).toList();
