@@ -39,6 +39,16 @@ class PlaceIdentityTest {
     }
 
     @Test
+    void aGeoNamesOnlySpellingOfAKnowledgeBasePlaceJoinsIt() {
+        long kyiv = idOf(post("Air raid sirens sounded in Kyiv on Tuesday, officials said.", "Wire G"), "Kyiv");
+        long polish = idOf(post("The delegation travelled on to Kijów by train.", "Wire P"), "Kijów");
+
+        assertThat(polish).isEqualTo(kyiv);
+        assertThat(given().when().get("/api/v1/entities/" + kyiv).then().statusCode(200).extract().jsonPath()
+                .getString("name")).isEqualTo("Kyiv");
+    }
+
+    @Test
     void aNameSeveralPlacesShareIsNotTheIdentity() {
         // Sverdlovsk was Yekaterinburg's name, and is still an alternate of a town in Luhansk Oblast
         long city = idOf(post("Protesters gathered in Yekaterinburg on Saturday, local media said.", "Wire G"), "Yekaterinburg");

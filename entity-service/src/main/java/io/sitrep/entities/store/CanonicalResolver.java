@@ -94,7 +94,7 @@ public class CanonicalResolver {
             keys.addAll(matcher.blockingKeys(surface, type));
         }
         Optional<Place> place = knownNames.identifiedPlace(type, entity.displayName());
-        place.ifPresent(p -> keys.add(placeKey(p)));
+        place.ifPresent(p -> keys.add(placeKey(type, p)));
         Link link = curatedRule(type, entity);
         String refusedMisspelling = "";
         if (link == null) {
@@ -113,9 +113,12 @@ public class CanonicalResolver {
                 }
             }
         }
-        KnownNames.Known known = knownNames.lookup(type, entity.displayName());
+        KnownNames.Known looked = knownNames.lookup(type, entity.displayName());
+        // a GeoNames-only spelling of a place the knowledge base knows ("Kijów" for Kyiv) is named as the KB names it
+        KnownNames.Known known = place.flatMap(p -> aliases.canonical(type, p.geonamesName()))
+                .map(kbName -> new KnownNames.Known(kbName, looked.place(), looked.countryCode())).orElse(looked);
         if (link == null) {
-            String key = place.map(CanonicalResolver::placeKey).orElseGet(() -> canonicalKey(type, NameKey.of(known.name())));
+            String key = place.map(p -> placeKey(type, p)).orElseGet(() -> canonicalKey(type, NameKey.of(known.name())));
             var upserted = entities.upsert(type, key, known.name());
             String named = known.name().equals(entity.displayName()) ? "" : "; named '" + known.name() + "' after reference data";
             String sameKey = place.map(p -> "'" + entity.displayName() + "' names GeoNames place " + p.geonameId() + " ("
@@ -133,9 +136,13 @@ public class CanonicalResolver {
         return link;
     }
 
-    /** The identity of a populated place that a name identifies beyond doubt; also its blocking key. */
-    private static String placeKey(Place place) {
-        return "geo:" + place.geonameId();
+    /**
+     * The identity of a populated place that a name identifies beyond doubt, also its blocking key: the knowledge
+     * base's when it knows the place under its GeoNames name, else the GeoNames id.
+     */
+    private String placeKey(String type, Place place) {
+        return aliases.canonical(type, place.geonamesName()).map(c -> "kb:" + NameNormalizer.normalise(c))
+                .orElse("geo:" + place.geonameId());
     }
 
     /** The identity of a name for the upsert: its alias-KB canonical when known, else its folded form. */
