@@ -166,7 +166,6 @@ public class AnalysisWriter {
         return stored;
     }
 
-    /** Takes a re-analysed document's previous mentions out of the alias counts and drops its derived rows. */
     /**
      * Two passes, so that a misspelling is judged in the document's context: first every name that resolves
      * without fuzzy matching, then the rest, given the entities the first pass found.
@@ -188,6 +187,7 @@ public class AnalysisWriter {
         return links;
     }
 
+    /** Takes a re-analysed document's previous mentions out of the alias counts and drops its derived rows. */
     private void forgetPrevious(Document stored) {
         em.createNativeQuery("""
                 UPDATE entity_alias a SET mention_count = a.mention_count - o.n
