@@ -210,6 +210,51 @@ class PipelineIT {
                 () -> searchByEntity(pike).equals(List.of(a)) && profile(pyke).getLong("entityId") == pyke);
     }
 
+    /**
+     * A wiped (or corrupted) read model is rebuilt by push: query-service is emptied, entity-service's admin replay
+     * sends every stored document and the curation again, and search, profiles and renames are back, while a
+     * document entity-service never had stays gone (issue #5).
+     */
+    @Test
+    @Order(12)
+    void aWipedReadModelIsRebuiltByAReplayFromEntityService() {
+        long prigozhin = entityId("Yevgeny Prigozhin", "PERSON");
+        given().baseUri(suite.url(Service.ENTITY)).contentType("application/json")
+                .body(Map.of("name", "Yevgeny V. Prigozhin", "reason", "house style, before the replay check"))
+                .when().post("/api/v1/entities/" + prigozhin + "/rename").then().statusCode(201);
+        Http.await(Duration.ofSeconds(30), "the rename reaches query-service",
+                () -> "Yevgeny V. Prigozhin".equals(profile(prigozhin).getString("name")));
+        // A document only query-service has, as a corrupted read model could: the rebuild must not keep it.
+        String stray = java.util.UUID.randomUUID().toString();
+        given().baseUri(suite.url(Service.QUERY))
+                .header("Authorization", "Bearer " + suite.auth().token("it-service", Duration.ofMinutes(5), "service"))
+                .contentType("application/json").body(Map.of("articleId", stray, "extractionVersion", 3,
+                        "title", "Stray", "text", "A stray note on Bakhmut.", "source", "nowhere", "entities", List.of()))
+                .when().put("/api/v1/documents/" + stray).then().statusCode(201);
+        assertThat(search("Bakhmut")).containsAll(seedIds.values()).contains(stray);
+
+        given().baseUri(suite.url(Service.QUERY)).queryParam("confirm", "wipe-read-model")
+                .when().delete("/api/v1/documents").then().statusCode(200);
+        assertThat(search("Bakhmut")).as("the wipe emptied search").isEmpty();
+        given().baseUri(suite.url(Service.QUERY)).when().get("/api/v1/entities/" + prigozhin).then().statusCode(404);
+
+        String replay = given().baseUri(suite.url(Service.ENTITY)).contentType("application/json")
+                .body(Map.of("reason", "rebuild after wipe")).when().post("/api/v1/admin/read-model-replays")
+                .then().statusCode(202).extract().header("Location");
+        Http.await(Duration.ofMinutes(2), "the replay is delivered", () -> "DONE".equals(given()
+                .baseUri(suite.url(Service.ENTITY)).when().get(replay).then().statusCode(200).extract().path("status")));
+        JsonPath done = given().baseUri(suite.url(Service.ENTITY)).when().get(replay).then().extract().jsonPath();
+        assertThat(done.getLong("documentsQueued")).as("seeds, outage and curation fixtures").isEqualTo(12);
+        assertThat(done.getLong("entitiesQueued")).as("the merged, unmerged and renamed entities").isGreaterThanOrEqualTo(3);
+        assertThat(done.getLong("delivered")).isEqualTo(done.getLong("documentsQueued") + done.getLong("entitiesQueued"));
+
+        assertThat(search("Bakhmut")).containsAll(seedIds.values()).doesNotContain(stray);
+        assertThat(search("Artyomovsk")).as("aliases are back").containsAll(seedIds.values());
+        assertThat(profile(prigozhin).getString("name")).as("the curated name is back").isEqualTo("Yevgeny V. Prigozhin");
+        assertThat(profile(prigozhin).getLong("documents")).isGreaterThanOrEqualTo(4);
+        given().baseUri(suite.url(Service.QUERY)).when().get("/api/v1/documents/" + stray).then().statusCode(404);
+    }
+
     private static List<String> search(String q) {
         return given().baseUri(suite.url(Service.QUERY)).queryParam("q", q).queryParam("limit", 100)
                 .when().get("/api/v1/search").then().statusCode(200).extract().jsonPath().getList("hits.articleId");

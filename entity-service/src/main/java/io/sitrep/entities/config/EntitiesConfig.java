@@ -22,6 +22,8 @@ public interface EntitiesConfig {
 
     Outbox outbox();
 
+    Replay replay();
+
     interface Ner {
         /** CoreNLP CRF model on the classpath (from the stanford-corenlp models jar). */
         @WithDefault("edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz")
@@ -47,5 +49,23 @@ public interface EntitiesConfig {
 
         @WithDefault("60s")
         Duration lease();
+    }
+
+    /** Admin read-model replays (api.ReplayResource): how fast they feed the outbox. */
+    interface Replay {
+        /** Documents or entities queued per transaction. */
+        @WithDefault("100")
+        int batchSize();
+
+        /**
+         * A replay queues more only while fewer of its rows than this wait in the outbox, so that a fresh
+         * document never queues behind a whole replay: at most this many replay rows are ahead of it.
+         */
+        @WithDefault("200")
+        int maxPending();
+
+        /** How often the replay worker looks for work (read by its @Scheduled too). */
+        @WithDefault("1s")
+        Duration pollInterval();
     }
 }

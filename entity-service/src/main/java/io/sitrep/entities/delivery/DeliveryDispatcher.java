@@ -130,7 +130,7 @@ public class DeliveryDispatcher {
         } catch (PermanentDeliveryFailure e) {
             metrics.delivery(target, "refused");
             LOG.warnf("%s of %s dropped: %s", row.kind(), subject(row), e.getMessage());
-            QuarkusTransaction.requiringNew().run(() -> outbox.remove(row.id()));
+            QuarkusTransaction.requiringNew().run(() -> outbox.drop(row.id()));
         } catch (CircuitBreakerOpenException e) {
             metrics.delivery(target, "circuit_open");
             QuarkusTransaction.requiringNew().run(() -> outbox.postpone(List.of(row), DownstreamClients.BREAKER_DELAY));
@@ -142,7 +142,7 @@ public class DeliveryDispatcher {
             QuarkusTransaction.requiringNew().run(() -> {
                 if (attempts >= config.maxAttempts()) {
                     LOG.warnf("%s of %s gave up after %d attempts: %s", row.kind(), subject(row), attempts, error);
-                    outbox.remove(row.id());
+                    outbox.drop(row.id());
                 } else {
                     outbox.retryLater(row, error, attempts);
                 }
@@ -166,7 +166,9 @@ public class DeliveryDispatcher {
         QuarkusTransaction.requiringNew().run(() -> {
             outbox.remove(row.id());
             Document doc = documents.findById(row.articleId());
-            if (doc != null) {
+            // A replayed document ingest already knows as indexed is not reported again: a full replay would
+            // otherwise send ingest-service one needless call per stored document.
+            if (doc != null && !(row.replayId() != null && doc.status == DocumentStatus.INDEXED)) {
                 doc.status = DocumentStatus.INDEXED;
                 outbox.enqueue(doc.articleId, OutboxKind.REPORT);
             }

@@ -67,7 +67,7 @@ public class Outbox {
                     WHERE next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
                     ORDER BY next_attempt_at, id LIMIT ?1
                     FOR UPDATE SKIP LOCKED)
-                RETURNING id, article_id, kind, attempts, entity_id, trace_parent
+                RETURNING id, article_id, kind, attempts, entity_id, trace_parent, replay_id
                 """)
                 .setParameter(1, limit)
                 .setParameter(2, (double) config.lease().toSeconds())
@@ -75,7 +75,8 @@ public class Outbox {
                 .getResultList();
         return rows.stream().map(r -> new OutboxRow(((Number) r[0]).longValue(), (UUID) r[1],
                 OutboxKind.valueOf((String) r[2]), ((Number) r[3]).intValue(),
-                r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5], claim)).toList();
+                r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5], claim,
+                r[6] == null ? null : ((Number) r[6]).longValue())).toList();
     }
 
     /**
@@ -94,9 +95,23 @@ public class Outbox {
                 .executeUpdate() == 1;
     }
 
+    /** A delivered row leaves the outbox; it counts as delivered for the replay that queued it, if any. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void remove(long id) {
-        em.createNativeQuery("DELETE FROM outbox WHERE id = ?1").setParameter(1, id).executeUpdate();
+        leave(id, "delivered");
+    }
+
+    /** A row given up on (refused, or out of attempts) leaves the outbox; its replay, if any, counts it dropped. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void drop(long id) {
+        leave(id, "dropped");
+    }
+
+    private void leave(long id, String counter) {
+        // The replay is read at removal, not at claim: a replay may have taken the row over while it was in flight.
+        em.createNativeQuery("WITH gone AS (DELETE FROM outbox WHERE id = ?1 RETURNING replay_id) "
+                        + "UPDATE read_model_replay r SET " + counter + " = r." + counter + " + 1 FROM gone WHERE r.id = gone.replay_id")
+                .setParameter(1, id).executeUpdate();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -35,7 +35,9 @@ class EndpointAuthorizationTest extends SecuredServiceContract {
                 Map.entry("GET /api/v1/curation-events/{eventId}", READERS),
                 Map.entry("POST /api/v1/curation-events/{eventId}/undo", CURATORS),
                 Map.entry("POST /api/v1/admin/re-extractions", Set.of(Roles.ADMIN)),
-                Map.entry("GET /api/v1/admin/re-extractions/{id}", Set.of(Roles.ADMIN)));
+                Map.entry("GET /api/v1/admin/re-extractions/{id}", Set.of(Roles.ADMIN)),
+                Map.entry("POST /api/v1/admin/read-model-replays", Set.of(Roles.ADMIN)),
+                Map.entry("GET /api/v1/admin/read-model-replays/{id}", Set.of(Roles.ADMIN)));
     }
 
     @Override

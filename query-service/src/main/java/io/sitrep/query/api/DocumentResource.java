@@ -4,24 +4,30 @@ import jakarta.annotation.security.RolesAllowed;
 import io.sitrep.query.security.Roles;
 import io.sitrep.query.domain.IndexedDocument;
 import io.sitrep.query.store.DocumentReader;
+import io.sitrep.query.store.ReadModelWipe;
 import io.sitrep.query.store.ReadModelWriter;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.util.UUID;
@@ -31,14 +37,38 @@ import java.util.UUID;
 @Tag(name = "Documents", description = "The read model's documents")
 public class DocumentResource {
 
+    private static final Logger LOG = Logger.getLogger(DocumentResource.class);
+
     private final ReadModelWriter writer;
     private final DocumentReader reader;
     private final EntityManager em;
+    private final ReadModelWipe wipe;
 
-    DocumentResource(ReadModelWriter writer, DocumentReader reader, EntityManager em) {
+    DocumentResource(ReadModelWriter writer, DocumentReader reader, EntityManager em, ReadModelWipe wipe) {
         this.writer = writer;
         this.reader = reader;
         this.em = em;
+        this.wipe = wipe;
+    }
+
+    /** On this path rather than one of its own: the Ingress routes each of query-service's resource paths. */
+    @RolesAllowed(Roles.ADMIN)
+    @DELETE
+    @Tag(name = "Admin", description = "Operator actions on the read model")
+    @Operation(summary = "Wipe the read model before entity-service replays it", description = WipeViews.DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "Wiped",
+            content = @Content(schema = @Schema(implementation = WipeViews.Wiped.class),
+                    examples = @ExampleObject(name = "wiped", value = "{\"documents\": 5400, \"entities\": 18250}")))
+    @APIResponse(responseCode = "400", description = "confirm missing or wrong: nothing was removed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public WipeViews.Wiped wipe(@Parameter(description = "Must be " + WipeViews.CONFIRM, required = true,
+            example = WipeViews.CONFIRM) @QueryParam("confirm") String confirm) {
+        if (!WipeViews.CONFIRM.equals(confirm)) {
+            throw ApiErrors.badRequest("/api/v1/documents", "confirm", "must be " + WipeViews.CONFIRM + " to wipe the read model");
+        }
+        ReadModelWipe.Counts c = wipe.wipe();
+        LOG.warnf("read model wiped: %d documents, %d entities; replay it from entity-service", c.documents(), c.entities());
+        return new WipeViews.Wiped(c.documents(), c.entities());
     }
 
     @RolesAllowed(Roles.SERVICE)

@@ -8,6 +8,8 @@ public final class Roles {
 
     /** Searches and reads profiles, networks, timelines, quotes and exports. */
     public static final String READER = "reader";
+    /** Operators: wipe the read model before entity-service replays it. */
+    public static final String ADMIN = "admin";
     /** entity-service, keeping the read model current. */
     public static final String SERVICE = "service";
 

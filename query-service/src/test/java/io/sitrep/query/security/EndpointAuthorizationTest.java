@@ -30,7 +30,8 @@ class EndpointAuthorizationTest extends SecuredServiceContract {
                 Map.entry("GET /api/v1/quotes/export", READERS),
                 Map.entry("GET /api/v1/search", READERS),
                 Map.entry("GET /api/v1/search/export", READERS),
-                Map.entry("GET /api/v1/timeline", READERS));
+                Map.entry("GET /api/v1/timeline", READERS),
+                Map.entry("DELETE /api/v1/documents", Set.of(Roles.ADMIN)));
     }
 
     @Override
