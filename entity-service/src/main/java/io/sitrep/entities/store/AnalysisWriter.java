@@ -3,7 +3,6 @@ package io.sitrep.entities.store;
 import io.sitrep.entities.analysis.Analysis;
 import io.sitrep.entities.domain.Document;
 import io.sitrep.entities.domain.DocumentStatus;
-import io.sitrep.entities.domain.Mention;
 import io.sitrep.entities.nlp.DateMention;
 import io.sitrep.entities.nlp.ExtractionMetrics;
 import io.sitrep.entities.nlp.NameNormalizer;
@@ -74,6 +73,8 @@ public class AnalysisWriter {
         Map<Long, Integer> mentionCounts = new TreeMap<>();
         Map<String, Integer> aliasCounts = new TreeMap<>();      // "entityId\0surface" -> mentions
         CanonicalResolver.Link[] links = resolveAll(docEntities);
+        AnalysisRows.Links linkRows = new AnalysisRows.Links();
+        AnalysisRows.Mentions mentionRows = new AnalysisRows.Mentions();
         for (int i = 0; i < docEntities.size(); i++) {
             DocumentEntity e = docEntities.get(i);
             CanonicalResolver.Link link = links[i];
@@ -81,31 +82,23 @@ public class AnalysisWriter {
                 metrics.entityCreated();
             }
             ids[i] = link.entityId();
-            em.createNativeQuery("""
-                    INSERT INTO entity_link (article_id, entity_id, name, method, score, evidence, created_at)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, now())
-                    """).setParameter(1, stored.articleId).setParameter(2, link.entityId())
-                    .setParameter(3, e.displayName()).setParameter(4, link.method()).setParameter(5, link.score())
-                    .setParameter(6, link.evidence()).executeUpdate();
+            linkRows.add(link, e.displayName());
             salience.merge(link.entityId(), analysis.salience().get(i), Math::max);
             mentionCounts.merge(link.entityId(), e.mentions().size(), Integer::sum);
             for (io.sitrep.entities.nlp.Mention m : e.mentions()) {
-                Mention row = new Mention();
-                row.articleId = stored.articleId;
-                row.entityId = link.entityId();
-                row.surface = m.surface();
-                row.type = e.type();
-                row.startOffset = m.start();
-                row.endOffset = m.end();
-                row.sentenceIndex = m.sentence();
-                mentions.persist(row);
+                mentionRows.add(link.entityId(), e.type(), m);
                 aliasCounts.merge(link.entityId() + "\u0000" + m.surface(), 1, Integer::sum);
             }
         }
-        salience.forEach((id, score) -> em.createNativeQuery("""
-                INSERT INTO document_entity (article_id, entity_id, salience, mention_count) VALUES (?1, ?2, ?3, ?4)
-                """).setParameter(1, stored.articleId).setParameter(2, id).setParameter(3, score)
-                .setParameter(4, mentionCounts.get(id)).executeUpdate());
+        linkRows.insert(em, stored.articleId);
+        mentionRows.insert(em, stored.articleId);
+        BulkInsert.of(em, """
+                INSERT INTO document_entity (article_id, entity_id, salience, mention_count)
+                SELECT ?, * FROM unnest(?::int8[], ?::float8[], ?::int4[])
+                """).value(stored.articleId).column("int8", new ArrayList<>(salience.keySet()))
+                .column("float8", new ArrayList<>(salience.values()))
+                .column("int4", salience.keySet().stream().map(mentionCounts::get).toList())
+                .execute(salience.size());
         Map<Integer, Integer> entityByStart = analysis.entityByMentionStart();
         for (Role r : analysis.roles()) {
             Integer i = entityByStart.get(r.person().start());

@@ -129,10 +129,7 @@ public class CanonicalResolver {
                     sameKey, false);
         }
         entities.describe(link.entityId(), known);
-        for (String key : keys) {   // sorted: concurrent analyses take the same row locks in the same order
-            em.createNativeQuery("INSERT INTO entity_key (key, entity_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                    .setParameter(1, key).setParameter(2, link.entityId()).executeUpdate();
-        }
+        insertKeys(link.entityId(), keys);
         return link;
     }
 
@@ -243,10 +240,15 @@ public class CanonicalResolver {
     void addKeys(long entityId, String type, List<String> surfaces) {
         Set<String> keys = new TreeSet<>();
         surfaces.forEach(s -> keys.addAll(matcher.blockingKeys(s, type)));
-        for (String key : keys) {
-            em.createNativeQuery("INSERT INTO entity_key (key, entity_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                    .setParameter(1, key).setParameter(2, entityId).executeUpdate();
-        }
+        insertKeys(entityId, keys);
+    }
+
+    /** In key order (the set is sorted), so that concurrent analyses take the same row locks in the same order. */
+    private void insertKeys(long entityId, Set<String> keys) {
+        BulkInsert.of(em, """
+                INSERT INTO entity_key (key, entity_id) SELECT k, ? FROM unnest(?::text[]) WITH ORDINALITY AS u(k, n)
+                ORDER BY n ON CONFLICT DO NOTHING
+                """).value(entityId).column("text", new ArrayList<>(keys)).execute(keys.size());
     }
 
     /** Follows curation merges to the entity that survives. */
