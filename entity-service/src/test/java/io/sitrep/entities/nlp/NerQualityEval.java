@@ -28,11 +28,12 @@ import java.util.TreeMap;
  * NER quality command: entity-level exact-match precision, recall and F1 per type and overall of the service's
  * extraction (CoreNLP as {@link NerPipeline#properties} + {@link MentionCleaner}) next to the default CoreNLP
  * pipeline (tokenize,ssplit,pos,lemma,ner, default settings), on WikiGold (CoNLL, IOB1) and UNER English-PUD
- * news (PER/ORG/LOC only: MISC predictions are dropped). Documents are rebuilt as text (tokens joined by spaces,
+ * news (PER/ORG/LOC only: MISC predictions are dropped), and the baseline the quality goal is set against: the
+ * same CRF alone on the gold tokens ({@link GoldTokenCrf}, no tokeniser, no sentence splitter, no clean-ups). Documents are rebuilt as text (tokens joined by spaces,
  * sentences by blank lines) and spans compared by character offsets and type.
  *
  * Not part of the test suite (the name does not end in Test). Run:
- * <pre>./mvnw -B -o -pl entity-service install -Dtest=NerQualityEval -Dsurefire.failIfNoSpecifiedTests=false -Dsitrep.ner-eval=true</pre>
+ * <pre>bin/benchmark-ner</pre>
  */
 @EnabledIfSystemProperty(named = "sitrep.ner-eval", matches = "true")
 public class NerQualityEval {
@@ -40,7 +41,8 @@ public class NerQualityEval {
     record Span(int start, int end, String type) {
     }
 
-    record Doc(String text, Set<Span> gold) {
+    /** {@code sentences}: the gold tokens of each sentence as [start, end) offsets into {@code text}. */
+    record Doc(String text, Set<Span> gold, List<List<int[]>> sentences) {
     }
 
     /** Per-type true positives, predictions and gold counts. */
@@ -91,11 +93,12 @@ public class NerQualityEval {
         Properties defaults = new Properties();
         defaults.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
         StanfordCoreNLP defaultPipeline = new StanfordCoreNLP(defaults);
+        GoldTokenCrf crfAlone = new GoldTokenCrf();
         StringBuilder report = new StringBuilder();
         for (var set : Map.of("WikiGold", wikigold, "UNER en-PUD news", uner).entrySet()) {
             boolean dropMisc = set.getKey().startsWith("UNER");
-            Score service = new Score(), baseline = new Score();
-            long serviceNanos = 0, baselineNanos = 0;
+            Score service = new Score(), baseline = new Score(), crf = new Score();
+            long serviceNanos = 0, baselineNanos = 0, crfNanos = 0;
             int tokens = 0;
             for (Doc d : set.getValue()) {
                 long t0 = System.nanoTime();
@@ -111,16 +114,24 @@ public class NerQualityEval {
                 t0 = System.nanoTime();
                 baseline.add(d.gold(), defaultPipeline(defaultPipeline, d.text(), dropMisc));
                 baselineNanos += System.nanoTime() - t0;
+                t0 = System.nanoTime();
+                Set<Span> crfSpans = new HashSet<>();
+                for (GoldTokenCrf.Tagged t : crfAlone.tag(d.text(), d.sentences())) {
+                    add(crfSpans, t.start(), t.end(), t.type(), dropMisc);
+                }
+                crf.add(d.gold(), crfSpans);
+                crfNanos += System.nanoTime() - t0;
             }
             report.append(String.format("%n== %s: %d documents, %d tokens ==%n", set.getKey(), set.getValue().size(), tokens));
             List<String> types = new ArrayList<>(dropMisc ? List.of("PER", "ORG", "LOC") : List.of("PER", "ORG", "LOC", "MISC"));
             types.add(null);
             for (String type : types) {
-                report.append(String.format("%-8s service  %s%n%-8s default  %s%n", type == null ? "overall" : type,
-                        service.row(type), "", baseline.row(type)));
+                report.append(String.format("%-8s service  %s%n%-8s default  %s%n%-8s crf-gold %s%n",
+                        type == null ? "overall" : type, service.row(type), "", baseline.row(type), "", crf.row(type)));
             }
-            report.append(String.format("time: service %.1f s (%.0f tokens/s), default pipeline %.1f s (%.0f tokens/s)%n",
-                    serviceNanos / 1e9, tokens / (serviceNanos / 1e9), baselineNanos / 1e9, tokens / (baselineNanos / 1e9)));
+            report.append(String.format("time: service %.1f s (%.0f tokens/s), default pipeline %.1f s (%.0f tokens/s), "
+                            + "CRF on gold tokens %.1f s%n", serviceNanos / 1e9, tokens / (serviceNanos / 1e9),
+                    baselineNanos / 1e9, tokens / (baselineNanos / 1e9), crfNanos / 1e9));
         }
         System.out.println(report);
         Path out = Path.of("target", "ner-quality.txt");
@@ -172,6 +183,8 @@ public class NerQualityEval {
         List<Doc> docs = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         Set<Span> gold = new HashSet<>();
+        List<List<int[]>> sentences = new ArrayList<>();
+        List<int[]> sentence = new ArrayList<>();
         String openType = null;
         int openStart = -1, lastEnd = -1;
         boolean sentenceBreak = false;
@@ -181,12 +194,17 @@ public class NerQualityEval {
                     gold.add(new Span(openStart, lastEnd, openType));
                     openType = null;
                 }
+                if (!sentence.isEmpty()) {
+                    sentences.add(sentence);
+                    sentence = new ArrayList<>();
+                }
                 if (line.startsWith("-DOCSTART-")) {
                     if (text.length() > 0) {
-                        docs.add(new Doc(text.toString(), gold));
+                        docs.add(new Doc(text.toString(), gold, sentences));
                     }
                     text = new StringBuilder();
                     gold = new HashSet<>();
+                    sentences = new ArrayList<>();
                     sentenceBreak = false;
                 } else {
                     sentenceBreak = text.length() > 0;
@@ -201,6 +219,7 @@ public class NerQualityEval {
             sentenceBreak = false;
             int start = text.length();
             text.append(token);
+            sentence.add(new int[]{start, text.length()});
             String type = tag.equals("O") ? null : tag.substring(2);
             boolean begins = tag.startsWith("B-") || type == null || !type.equals(openType);
             if (openType != null && begins) {
@@ -216,8 +235,11 @@ public class NerQualityEval {
         if (openType != null) {
             gold.add(new Span(openStart, lastEnd, openType));
         }
+        if (!sentence.isEmpty()) {
+            sentences.add(sentence);
+        }
         if (text.length() > 0) {
-            docs.add(new Doc(text.toString(), gold));
+            docs.add(new Doc(text.toString(), gold, sentences));
         }
         return docs;
     }
@@ -227,6 +249,7 @@ public class NerQualityEval {
         ObjectMapper json = new ObjectMapper();
         Map<String, StringBuilder> texts = new LinkedHashMap<>();
         Map<String, Set<Span>> golds = new LinkedHashMap<>();
+        Map<String, List<List<int[]>>> tokens = new LinkedHashMap<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.isBlank()) {
                 continue;
@@ -239,13 +262,18 @@ public class NerQualityEval {
             }
             int offset = text.length();
             text.append(s.get("text").asText());
+            List<int[]> sentence = new ArrayList<>();
+            for (JsonNode t : s.get("tokens")) {
+                sentence.add(new int[]{offset + t.get(0).asInt(), offset + t.get(1).asInt()});
+            }
+            tokens.computeIfAbsent(id, k -> new ArrayList<>()).add(sentence);
             Set<Span> gold = golds.computeIfAbsent(id, k -> new HashSet<>());
             for (JsonNode e : s.get("entities")) {
                 gold.add(new Span(offset + e.get("start").asInt(), offset + e.get("end").asInt(), e.get("type").asText()));
             }
         }
         List<Doc> docs = new ArrayList<>();
-        texts.forEach((id, text) -> docs.add(new Doc(text.toString(), golds.get(id))));
+        texts.forEach((id, text) -> docs.add(new Doc(text.toString(), golds.get(id), tokens.get(id))));
         return docs;
     }
 }
