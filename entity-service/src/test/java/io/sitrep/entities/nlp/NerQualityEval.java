@@ -7,6 +7,7 @@ import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.CoreMap;
 import io.sitrep.entities.resolve.AliasKb;
+import io.sitrep.entities.resolve.Gazetteer;
 import io.sitrep.testsupport.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -89,10 +90,15 @@ public class NerQualityEval {
         Path eval = Seeds.sharedDir().resolve("eval");
         List<Doc> wikigold = wikigold(eval.resolve("wikigold/wikigold.conll.txt"));
         List<Doc> uner = uner(eval.resolve("uner-en-pud/en_pud.news.jsonl"));
-        MentionCleaner cleaner = new MentionCleaner(AliasKb.loadDefault());
+        // built as DocumentAnalyzer builds it, so the figures are the service's
+        AliasKb aliases = AliasKb.loadDefault();
+        MentionCleaner cleaner = new MentionCleaner(aliases, Gazetteer.loadDefault(aliases)::isRegion);
         Properties defaults = new Properties();
         defaults.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
-        StanfordCoreNLP defaultPipeline = new StanfordCoreNLP(defaults);
+        // -Dsitrep.ner-eval.default=false skips the slow default pipeline while iterating on the service's column
+        boolean withDefault = !"false".equals(System.getProperty("sitrep.ner-eval.default"));
+        StanfordCoreNLP defaultPipeline = withDefault ? new StanfordCoreNLP(defaults) : null;
+        StringBuilder errors = new StringBuilder();
         GoldTokenCrf crfAlone = new GoldTokenCrf();
         StringBuilder report = new StringBuilder();
         for (var set : Map.of("WikiGold", wikigold, "UNER en-PUD news", uner).entrySet()) {
@@ -111,8 +117,9 @@ public class NerQualityEval {
                     add(predicted, m.start(), m.end(), m.type(), dropMisc);
                 }
                 service.add(d.gold(), predicted);
+                errors(set.getKey(), d, predicted, errors);
                 t0 = System.nanoTime();
-                baseline.add(d.gold(), defaultPipeline(defaultPipeline, d.text(), dropMisc));
+                if (withDefault) baseline.add(d.gold(), defaultPipeline(defaultPipeline, d.text(), dropMisc));
                 baselineNanos += System.nanoTime() - t0;
                 t0 = System.nanoTime();
                 Set<Span> crfSpans = new HashSet<>();
@@ -137,6 +144,23 @@ public class NerQualityEval {
         Path out = Path.of("target", "ner-quality.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
+        Files.writeString(out.resolveSibling("ner-errors.txt"), errors.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** The service's misses and wrong spans, for error analysis (target/ner-errors.txt, never committed). */
+    private static void errors(String set, Doc d, Set<Span> predicted, StringBuilder out) {
+        for (Span g : d.gold()) {
+            if (predicted.contains(g)) continue;
+            String got = predicted.stream().filter(p -> p.start() < g.end() && g.start() < p.end())
+                    .map(p -> p.type() + " '" + d.text().substring(p.start(), p.end()) + "'").findFirst().orElse("nothing");
+            out.append(String.format("%s\tFN\t%s\t%s\tgot %s%n", set, g.type(), d.text().substring(g.start(), g.end()), got));
+        }
+        for (Span p : predicted) {
+            if (d.gold().contains(p)) continue;
+            String gold = d.gold().stream().filter(g -> p.start() < g.end() && g.start() < p.end())
+                    .map(g -> g.type() + " '" + d.text().substring(g.start(), g.end()) + "'").findFirst().orElse("nothing");
+            out.append(String.format("%s\tFP\t%s\t%s\tgold %s%n", set, p.type(), d.text().substring(p.start(), p.end()), gold));
+        }
     }
 
     private static Set<Span> defaultPipeline(StanfordCoreNLP nlp, String text, boolean dropMisc) {
