@@ -17,13 +17,13 @@ final class HeadWords {
     private static final Set<String> EVENT_LEADS = Set.of("battle", "siege", "treaty", "war");
     private static final Set<String> EVENT_HEADS = Set.of(
             "award", "awards", "prize", "trophy", "medal", "championship", "championships", "olympics",
-            "festival", "agreement", "accord", "accords", "treaty", "amendment", "war", "campaign", "offensive");
+            "festival", "cup", "cups", "prix", "agreement", "accord", "accords", "treaty", "amendment", "war", "campaign", "offensive");
     private static final Set<String> PLACE_LEADS = Set.of("gulf", "bay", "isle", "lake", "mount", "strait", "cape");
     private static final Set<String> PLACE_HEADS = Set.of(
             "river", "lake", "pond", "brook", "creek", "sea", "seas", "ocean", "bay", "gulf", "strait", "canal",
             "island", "islands", "isles", "mountain", "mountains", "valley", "desert", "peninsula", "street",
             "road", "avenue", "boulevard", "square", "bridge", "dock", "docks", "harbour", "harbor", "county",
-            "district", "airport");
+            "district", "airport", "beach", "plateau", "empire");
     private static final Set<String> ORG_HEADS = Set.of(
             "group", "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "pmc", "party", "movement",
             "ministry", "council", "committee", "office", "agency", "institute", "university", "commission",
@@ -31,7 +31,7 @@ final class HeadWords {
             "parliament", "assembly", "alliance", "organization", "organisation", "foundation", "union",
             "records", "recordings", "airlines", "airways", "association", "federation", "society", "club", "fc",
             "college", "academy", "division", "corps", "command", "squadron", "fleet", "police", "bureau",
-            "authority", "administration", "court", "senate", "congress", "league", "network", "press");
+            "authority", "administration", "court", "senate", "congress", "league", "network", "press", "fame");
     /** Organisation names that lead with their head word: "University of X", "Ministry of X". */
     private static final Set<String> ORG_LEADS = Set.of(
             "university", "ministry", "department", "bank", "council", "house", "college", "institute", "league");

@@ -52,6 +52,7 @@ public final class MentionCleaner {
                 if (!isPronoun(text.substring(s[0], s[1]))) repaired.add(SpanEdges.repair(text, m.respan(text, s[0], s[1], m.type())));
             }
         }
+        repaired.removeIf(m -> SpanEdges.isPortfolio(text, m));
         List<Mention> unglued = RegionSuffix.extend(text, unglue(text, repaired), isRegion);
         return nationalities(TypeConsistency.apply(withoutOverlaps(unglued), lexicon));
     }

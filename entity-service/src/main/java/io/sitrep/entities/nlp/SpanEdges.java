@@ -16,6 +16,18 @@ final class SpanEdges {
 
     private SpanEdges() {}
 
+    /** "Minister of Justice", "Secretary for Defence": a one-word portfolio after a title is part of the title. */
+    static boolean isPortfolio(String text, Mention m) {
+        if (m.surface().indexOf(' ') >= 0 || !m.type().equals(TypeConsistency.ORGANIZATION)) return false;
+        String before = text.substring(Math.max(0, m.start() - 24), m.start()).toLowerCase(Locale.ROOT);
+        for (String title : new String[]{"minister", "secretary"}) {
+            for (String link : new String[]{" of ", " of the ", " for ", " for the "}) {
+                if (before.endsWith(title + link)) return true;
+            }
+        }
+        return false;
+    }
+
     static Mention repair(String text, Mention m) {
         int s = m.start(), e = m.end();
         e = withoutTrailingLowerCase(text, s, e);
@@ -25,7 +37,9 @@ final class SpanEdges {
             e = withGeneration(text, e);
         } else if (!m.type().equals("LOCATION")) {
             s = withOrdinal(text, s);
+            e = withRomanNumeral(text, e);
         }
+        s = withCapitalThe(text, s);
         return s == m.start() && e == m.end() ? m : m.respan(text, s, e, m.type());
     }
 
@@ -71,6 +85,15 @@ final class SpanEdges {
         return dot ? w + 1 : w;
     }
 
+    /** "World War II", "Phantom II": a Roman numeral after an event's or organisation's name is part of it. */
+    private static int withRomanNumeral(String text, int e) {
+        if (e + 1 >= text.length() || text.charAt(e) != ' ') return e;
+        int w = wordEnd(text, e + 1, text.length());
+        String word = text.substring(e + 1, w);
+        boolean roman = Set.of("I", "II", "III", "IV", "V", "VI").contains(word);
+        return roman && (w == text.length() || !Character.isLetterOrDigit(text.charAt(w))) ? w : e;
+    }
+
     /** "65th " / "102d " / "2nd " right before an organisation or event. */
     private static int withOrdinal(String text, int s) {
         if (s < 2 || text.charAt(s - 1) != ' ') return s;
@@ -82,6 +105,18 @@ final class SpanEdges {
         if (digits == 0 || digits > 3) return s;
         String suffix = word.substring(digits);
         return Set.of("st", "nd", "rd", "th", "d").contains(suffix) ? w : s;
+    }
+
+    /** "band The Mad Capsule Markets": a capital "The" inside a sentence is part of the name after it. */
+    private static int withCapitalThe(String text, int s) {
+        if (s < 5 || !text.startsWith("The ", s - 4)) return s;
+        int before = s - 5;
+        if (before < 0 || text.charAt(before) != ' ') return s;
+        int prev = before;
+        while (prev > 0 && text.charAt(prev - 1) == ' ') prev--;
+        if (prev == 0) return s;
+        char c = text.charAt(prev - 1);
+        return Character.isLetterOrDigit(c) || c == ',' ? s - 4 : s;
     }
 
     private static int wordEnd(String text, int from, int limit) {

@@ -50,6 +50,20 @@ class SpanEdgesAndHeadWordsTest {
     }
 
     @Test
+    void capitalTheRomanNumeralAndPortfolio() {
+        assertThat(clean("They toured with The Velvet Orchards in May.", "Velvet Orchards", "ORGANIZATION"))
+                .extracting(Mention::surface).containsExactly("The Velvet Orchards");
+        // sentence-initial "The" is just the article
+        assertThat(clean("The Velvet Orchards toured.", "Velvet Orchards", "ORGANIZATION"))
+                .extracting(Mention::surface).containsExactly("Velvet Orchards");
+        assertThat(clean("Before the Marrow War II began.", "Marrow War", "MISC"))
+                .extracting(Mention::surface).containsExactly("Marrow War II");
+        assertThat(clean("The Minister of Justice resigned.", "Justice", "ORGANIZATION")).isEmpty();
+        assertThat(clean("The Minister of the Interior resigned.", "Interior", "ORGANIZATION")).isEmpty();
+        assertThat(clean("Lawyers at Justice met.", "Justice", "ORGANIZATION")).extracting(Mention::surface).containsExactly("Justice");
+    }
+
+    @Test
     void realModelOutputGetsTheSameRepairs() {
         String text = "Mr. Okonkwo Adebayo met officials of the Brennan Valley water board.\n\n"
                 + "Later Mr. Adebayo visited the Salt Lake.";
