@@ -93,7 +93,7 @@ public class DocumentAnalyzer {
             scores.put(s.entity(), s.score());
         }
         List<Double> salienceByEntity = entities.stream().map(e -> scores.getOrDefault(e, 0.0)).toList();
-        List<Role> foundRoles = roles.extract(text, mentions);
+        List<Role> foundRoles = roles.extract(text, mentions, units);
         List<Quote> foundQuotes = quotes.attribute(text, mentions, foundRoles, units);
         return new Analysis(text, extraction, mentions, entities, salienceByEntity, foundRoles, foundQuotes,
                 dates(text, reference, segments));

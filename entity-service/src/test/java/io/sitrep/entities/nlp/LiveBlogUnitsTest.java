@@ -28,7 +28,7 @@ class LiveBlogUnitsTest {
     private Result analyse(String text, TextUnits units) {
         List<Mention> ms = new ArrayList<>();
         for (Mention m : cleaner.clean(text, CoreNlpNer.analyse(text, units).mentions())) ms.add(m.withSegment(units.segmentAt(m.start())));
-        return new Result(ms, quotes.attribute(text, ms, roles.extract(text, ms), units));
+        return new Result(ms, quotes.attribute(text, ms, roles.extract(text, ms, units), units));
     }
 
     /** Entries starting at the given substrings, ordinals 0, 1, …, each running to the next. */
@@ -90,6 +90,19 @@ class LiveBlogUnitsTest {
 
         Result split = analyse(text, entries(text, "Dispatcher", "Rescuers"));
         assertThat(split.quotes()).noneMatch(q -> q.start() < boundary && q.end() > boundary);
+    }
+
+    @Test
+    void aTitleAtTheEndOfOneEntryIsNotTheNextEntrysPersonsTitle() {
+        String text = "Talks ran late into the night, according to the deputy minister "
+                + "Tomas Lindqvist arrived at the quay at dawn.";
+        TextUnits units = entries(text, "Talks", "Tomas");
+        List<Mention> whole = cleaner.clean(text, CoreNlpNer.analyse(text).mentions());
+        assertThat(roles.extract(text, whole)).extracting(Role::title).containsExactly("deputy minister");
+
+        List<Mention> split = cleaner.clean(text, CoreNlpNer.analyse(text, units).mentions());
+        assertThat(split).extracting(Mention::surface).contains("Tomas Lindqvist");
+        assertThat(roles.extract(text, split, units)).isEmpty();
     }
 
     @Test
