@@ -64,11 +64,15 @@ final class QuoteContext {
         return floor;
     }
 
-    /** End of the sentence containing offset (exclusive), skipping quotes, within the paragraph. */
+    /**
+     * End of the sentence going on at offset (exclusive), skipping quotes, within the paragraph. Offset is where
+     * something ends (a quote's end), so the unit is that of the character before it: a quote closing an entry
+     * is not continued by the next entry's "said X".
+     */
     int sentenceEnd(int offset) {
         int p = blocks.paragraphAt(offset);
         int ceiling = Math.min(Math.min(p < 0 ? text.length() : blocks.paragraphs().get(p).end(), offset + WINDOW),
-                units.at(offset).end());
+                units.at(Math.max(0, offset - 1)).end());
         for (int i = offset; i < ceiling; i++) {
             int q = quoteAt(i);
             if (q >= 0) {

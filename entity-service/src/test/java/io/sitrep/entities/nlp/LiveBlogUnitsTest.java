@@ -80,6 +80,18 @@ class LiveBlogUnitsTest {
     }
 
     @Test
+    void aQuoteClosingAnEntryIsNotAttributedByTheNextEntry() {
+        String text = "Crowds gathered at the gate. \"We will rebuild,\" said Odile Ferrante at the quay.";
+        String quote = "\"We will rebuild,\"";
+        int boundary = text.indexOf(quote) + quote.length();
+        Result whole = analyse(text, TextUnits.whole(text));
+        assertThat(quoteContaining(whole, text, "rebuild").speaker()).extracting(Mention::surface).isEqualTo("Odile Ferrante");
+
+        TextUnits units = TextUnits.of(text, List.of(new TextUnits.Span(0, 0, boundary), new TextUnits.Span(1, boundary, text.length())));
+        assertThat(quoteContaining(analyse(text, units), text, "rebuild").speaker()).isNull();
+    }
+
+    @Test
     void aQuoteLeftOpenInOneEntryDoesNotPairWithTheNext() {
         // entry 0 ends inside an unclosed quote; entry 1 starts in the same paragraph and has a stray closing mark
         String text = "Dispatcher Anneke Smit wrote: \"Roads north are blocked "
