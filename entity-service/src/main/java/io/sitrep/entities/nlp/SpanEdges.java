@@ -8,7 +8,8 @@ import java.util.Set;
  * substring): a courtesy title is not part of a person's name ("Ms. Clinton" is "Clinton"), a generational
  * suffix is ("Andre Price III"), a leading year is a date, not part of a name ("2007 Bowling Green Falcons"),
  * a leading ordinal is part of a unit's or event's name ("65th Air Division", "38th Image Awards"), and
- * trailing lower-case words are the sentence, not the name ("Yas Marina Circuit website").
+ * trailing lower-case words are the sentence, not the name ("Yas Marina Circuit website"), nor is a trailing
+ * title ("Harbour Authority Director").
  */
 final class SpanEdges {
     private static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof");
@@ -38,6 +39,7 @@ final class SpanEdges {
         } else if (!m.type().equals("LOCATION")) {
             s = withOrdinal(text, s);
             e = withRomanNumeral(text, e);
+            e = withoutTrailingTitle(text, s, e);
         }
         s = withCapitalThe(text, s);
         return s == m.start() && e == m.end() ? m : m.respan(text, s, e, m.type());
@@ -83,6 +85,17 @@ final class SpanEdges {
         boolean dot = w < text.length() && text.charAt(w) == '.' && text.substring(e + 1, w).length() == 2
                 && (w + 1 >= text.length() || text.charAt(w + 1) == ' ' || text.charAt(w + 1) == ',');
         return dot ? w + 1 : w;
+    }
+
+    /** "Police Review Director", "Labor MP": a title after an organisation's name is the person's, not the name's. */
+    private static int withoutTrailingTitle(String text, int s, int e) {
+        int space = text.lastIndexOf(' ', e - 1);
+        if (space <= s) return e;
+        String last = text.substring(space + 1, e);
+        String lower = last.toLowerCase(Locale.ROOT);
+        // "general" ends offices that are names: "Office of the Attorney General"
+        boolean title = (RoleExtractor.ROLE_NOUNS.contains(lower) && !lower.equals("general")) || last.equals("MP") || last.equals("MPP");
+        return title ? space : e;
     }
 
     /** "World War II", "Phantom II": a Roman numeral after an event's or organisation's name is part of it. */

@@ -60,6 +60,10 @@ class SpanEdgesAndHeadWordsTest {
                 .extracting(Mention::surface).containsExactly("Marrow War II");
         assertThat(clean("The Minister of Justice resigned.", "Justice", "ORGANIZATION")).isEmpty();
         assertThat(clean("The Minister of the Interior resigned.", "Interior", "ORGANIZATION")).isEmpty();
+        assertThat(clean("The Brenmoor Harbour Authority Director resigned.", "Brenmoor Harbour Authority Director", "ORGANIZATION"))
+                .extracting(Mention::surface).containsExactly("Brenmoor Harbour Authority");
+        assertThat(clean("The Office of the Attorney General said so.", "Office of the Attorney General", "ORGANIZATION"))
+                .extracting(Mention::surface).containsExactly("Office of the Attorney General");
         assertThat(clean("Lawyers at Justice met.", "Justice", "ORGANIZATION")).extracting(Mention::surface).containsExactly("Justice");
     }
 
