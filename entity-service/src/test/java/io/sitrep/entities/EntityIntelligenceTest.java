@@ -199,6 +199,35 @@ class EntityIntelligenceTest {
     }
 
     @Test
+    void liveBlogEntriesAreUnitsForQuotesMentionsAndDates() {
+        String text = "Flood live\n\n"
+                + "Mayor Odile Ferrante toured the district on Monday. \"We will rebuild,\" she said.\n\n"
+                + "\"The bridge stays closed,\" she said on Monday.";
+        int second = text.indexOf("\"The bridge");
+        Map<String, Object> body = new HashMap<>();
+        body.put("articleId", UUID.randomUUID().toString());
+        body.put("text", text);
+        body.put("publishedAt", "2023-03-20T12:00:00Z");
+        body.put("segments", List.of(
+                Map.of("ordinal", 0, "headline", "Tour", "start", text.indexOf("Mayor"), "end", second,
+                        "occurredAt", "2023-03-08T09:00:00Z"),
+                Map.of("ordinal", 1, "headline", "Bridge", "start", second, "end", text.length(),
+                        "occurredAt", "2023-03-15T18:00:00Z")));
+        JsonPath doc = given().contentType(ContentType.JSON).body(body).when().post("/api/v1/documents")
+                .then().statusCode(201).extract().jsonPath();
+        // "on Monday" in the 2023-03-08 entry is 6 March; in the 2023-03-15 entry, 13 March
+        assertThat(doc.getList("dates.findAll { it.text == 'Monday' }.date", String.class))
+                .containsExactly("2023-03-06", "2023-03-13");
+        assertThat(doc.getInt("entities.find { it.name == 'Odile Ferrante' }.mentions[0].segment")).isZero();
+        // the pronoun in entry 1 does not reach back to the mayor named only in entry 0
+        assertThat(doc.getString("quotes.find { it.text.contains('rebuild') }.speakerName")).isEqualTo("Odile Ferrante");
+        assertThat(doc.getString("quotes.find { it.text.contains('bridge') }.speakerName")).isNull();
+        JsonPath stored = given().when().get("/api/v1/documents/" + body.get("articleId")).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(stored.getInt("entities.find { it.name == 'Odile Ferrante' }.mentions[0].segment")).isZero();
+    }
+
+    @Test
     void entitySearchPagesByKeysetAndRejectsBadInput() {
         post("Anna Kowalczyk met Anna Nowak and Anna Zielinska in Gdansk.", "Wire P");
         JsonPath page1 = given().when().get("/api/v1/entities?q=anna&type=PERSON&limit=2").then().statusCode(200)

@@ -11,6 +11,7 @@ import io.sitrep.entities.nlp.QuoteAttributor;
 import io.sitrep.entities.nlp.RelativeDateNormalizer;
 import io.sitrep.entities.nlp.Role;
 import io.sitrep.entities.nlp.RoleExtractor;
+import io.sitrep.entities.nlp.TextUnits;
 import io.sitrep.entities.resolve.AliasKb;
 import io.sitrep.entities.resolve.CrossDocumentMatcher;
 import io.sitrep.entities.resolve.Demonyms;
@@ -32,7 +33,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The analysis path of one text: NER raw mentions, then {@link MentionCleaner}, {@link WithinDocumentResolver},
+ * The analysis path of one text, with each live-blog entry a unit of its own ({@link TextUnits}): NER raw mentions, then {@link MentionCleaner}, {@link WithinDocumentResolver},
  * {@link Salience}, {@link RoleExtractor}, {@link QuoteAttributor} and {@link RelativeDateNormalizer}. Stateless
  * and thread-safe; stores nothing (cross-document resolution happens when a document is stored).
  */
@@ -79,8 +80,12 @@ public class DocumentAnalyzer {
      * @param segments  live-blog entries: relative dates inside an entry are resolved against its time
      */
     public Analysis analyse(String text, String title, LocalDate reference, List<DocumentSegment> segments) {
-        Extraction extraction = ner.extract(text);
-        List<Mention> mentions = cleaner.clean(text, extraction.mentions());
+        TextUnits units = units(text, segments);
+        Extraction extraction = ner.extract(text, units);
+        List<Mention> mentions = cleaner.clean(text, extraction.mentions()).stream()
+                .map(m -> m.withSegment(units.segmentAt(m.start()))).toList();
+        // Names resolve across the whole document, entries included: a live blog introduces "Jens Stoltenberg"
+        // once and says "Stoltenberg" in later entries, and one name is one entity throughout the blog.
         List<DocumentEntity> entities = resolver.resolve(mentions);
         int titleEnd = title != null && !title.isBlank() && text.startsWith(title) ? title.length() : 0;
         Map<DocumentEntity, Double> scores = new IdentityHashMap<>();
@@ -88,10 +93,16 @@ public class DocumentAnalyzer {
             scores.put(s.entity(), s.score());
         }
         List<Double> salienceByEntity = entities.stream().map(e -> scores.getOrDefault(e, 0.0)).toList();
-        List<Role> foundRoles = roles.extract(text, mentions);
-        List<Quote> foundQuotes = quotes.attribute(text, mentions, foundRoles);
+        List<Role> foundRoles = roles.extract(text, mentions, units);
+        List<Quote> foundQuotes = quotes.attribute(text, mentions, foundRoles, units);
         return new Analysis(text, extraction, mentions, entities, salienceByEntity, foundRoles, foundQuotes,
                 dates(text, reference, segments));
+    }
+
+    /** Each live-blog entry is a unit of its own (sentences, quotes and pronouns stay inside it). */
+    public static TextUnits units(String text, List<DocumentSegment> segments) {
+        if (segments == null || segments.isEmpty()) return TextUnits.whole(text);
+        return TextUnits.of(text, segments.stream().map(s -> new TextUnits.Span(s.ordinal(), s.start(), s.end())).toList());
     }
 
     /** Inside each live-blog entry, the entry's day; elsewhere, the reference day (with in-text day headers). */

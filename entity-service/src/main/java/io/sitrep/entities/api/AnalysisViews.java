@@ -17,7 +17,7 @@ final class AnalysisViews {
         for (int i = 0; i < a.entities().size(); i++) {
             DocumentEntity e = a.entities().get(i);
             entities.add(new EntityMentions(null, e.displayName(), e.type(), Analysis.surfaces(e), round(a.salience().get(i)),
-                    e.mentions().stream().map(m -> new MentionView(m.surface(), m.start(), m.end(), m.sentence())).toList()));
+                    e.mentions().stream().map(m -> new MentionView(m.surface(), m.start(), m.end(), m.sentence(), m.segment())).toList()));
         }
         var roles = a.roles().stream().map(r -> new RoleView(null, r.person().surface(), r.title(), r.organisation(),
                 r.titleStart(), r.titleEnd())).toList();

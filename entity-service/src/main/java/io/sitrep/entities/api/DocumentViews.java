@@ -1,6 +1,8 @@
 package io.sitrep.entities.api;
 
+import io.sitrep.entities.analysis.DocumentAnalyzer;
 import io.sitrep.entities.domain.CanonicalEntity;
+import io.sitrep.entities.nlp.TextUnits;
 import io.sitrep.entities.domain.Document;
 import io.sitrep.entities.domain.Mention;
 import io.sitrep.entities.store.EntityRepository;
@@ -45,10 +47,12 @@ public class DocumentViews {
         Map<Long, Long> survivor = survivors(all.stream().map(m -> m.entityId).distinct().toList());
         Map<Long, List<MentionView>> byEntity = new LinkedHashMap<>();
         Map<Long, Set<String>> surfaces = new HashMap<>();
+        // the entry a mention falls in follows from its offsets and the stored entries: nothing extra is stored
+        TextUnits units = DocumentAnalyzer.units(doc.text == null ? "" : doc.text, doc.segments);
         for (Mention m : all) {
             long id = survivor.get(m.entityId);
             byEntity.computeIfAbsent(id, k -> new ArrayList<>())
-                    .add(new MentionView(m.surface, m.startOffset, m.endOffset, m.sentenceIndex));
+                    .add(new MentionView(m.surface, m.startOffset, m.endOffset, m.sentenceIndex, units.segmentAt(m.startOffset)));
             surfaces.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(m.surface);
         }
         Map<Long, CanonicalEntity> named = byEntity.isEmpty() ? Map.of()

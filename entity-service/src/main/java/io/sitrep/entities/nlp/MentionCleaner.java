@@ -49,9 +49,10 @@ public final class MentionCleaner {
             // a person's name split by punctuation keeps its last part, which carries the surname
             if (r.type().equals(TypeConsistency.PERSON) && segments.size() > 1) segments = segments.subList(segments.size() - 1, segments.size());
             for (int[] s : segments) {
-                if (!isPronoun(text.substring(s[0], s[1]))) repaired.add(m.respan(text, s[0], s[1], m.type()));
+                if (!isPronoun(text.substring(s[0], s[1]))) repaired.add(SpanEdges.repair(text, m.respan(text, s[0], s[1], m.type())));
             }
         }
+        repaired.removeIf(m -> SpanEdges.isPortfolio(text, m));
         List<Mention> unglued = RegionSuffix.extend(text, unglue(text, repaired), isRegion);
         return nationalities(TypeConsistency.apply(withoutOverlaps(unglued), lexicon));
     }

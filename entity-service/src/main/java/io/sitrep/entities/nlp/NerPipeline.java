@@ -82,32 +82,42 @@ public class NerPipeline {
     }
 
     public Extraction extract(String text) {
+        return extract(text, TextUnits.whole(text));
+    }
+
+    /**
+     * Each unit is tagged on its own, so no sentence spans two live-blog entries; offsets are shifted back to the
+     * whole text and sentence numbers run on across units. The CRF's features never look past a sentence, so
+     * this changes nothing but the sentence boundaries.
+     */
+    public Extraction extract(String text, TextUnits units) {
         StanfordCoreNLP nlp = pipeline;
         if (nlp == null) {
             throw new ModelNotReadyException();
         }
         long t0 = System.nanoTime();
-        Annotation doc = new Annotation(text);
-        nlp.annotate(doc);
         List<RawMention> mentions = new ArrayList<>();
-        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
-        int tokens = 0;
-        for (int i = 0; i < sentences.size(); i++) {
-            CoreMap sentence = sentences.get(i);
-            tokens += sentence.get(CoreAnnotations.TokensAnnotation.class).size();
-            List<CoreMap> found = sentence.get(CoreAnnotations.MentionsAnnotation.class);
-            if (found == null) {
-                continue;
-            }
-            for (CoreMap m : found) {
-                int start = m.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
-                int end = m.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
-                String type = m.get(CoreAnnotations.NamedEntityTagAnnotation.class);
-                // Substring of the input, not the token text: PTB normalises brackets and quotes.
-                mentions.add(new RawMention(text.substring(start, end), type, start, end, i));
+        int tokens = 0, sentenceCount = 0;
+        for (TextUnits.Unit unit : units.units()) {
+            Annotation doc = new Annotation(text.substring(unit.start(), unit.end()));
+            nlp.annotate(doc);
+            List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+            for (CoreMap sentence : sentences) {
+                tokens += sentence.get(CoreAnnotations.TokensAnnotation.class).size();
+                List<CoreMap> found = sentence.get(CoreAnnotations.MentionsAnnotation.class);
+                if (found != null) {
+                    for (CoreMap m : found) {
+                        int start = unit.start() + m.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+                        int end = unit.start() + m.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+                        String type = m.get(CoreAnnotations.NamedEntityTagAnnotation.class);
+                        // Substring of the input, not the token text: PTB normalises brackets and quotes.
+                        mentions.add(new RawMention(text.substring(start, end), type, start, end, sentenceCount));
+                    }
+                }
+                sentenceCount++;
             }
         }
         metrics.extracted(java.time.Duration.ofNanos(System.nanoTime() - t0), tokens);
-        return new Extraction(mentions, tokens, sentences.size());
+        return new Extraction(mentions, tokens, sentenceCount);
     }
 }

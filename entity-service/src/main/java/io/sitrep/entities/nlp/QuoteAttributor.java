@@ -34,8 +34,23 @@ public final class QuoteAttributor {
      * @param roles    roles from {@link RoleExtractor}, used to resolve descriptions such as "the NATO chief"
      */
     public List<Quote> attribute(String text, List<Mention> mentions, List<Role> roles) {
-        List<int[]> spans = QuoteFinder.find(text);
-        QuoteContext ctx = new QuoteContext(text, spans, mentions, roles);
+        return attribute(text, mentions, roles, TextUnits.whole(text));
+    }
+
+    /**
+     * @param units live-blog entries and the text between them: a quote, its sentence and a pronoun's antecedent
+     *              stay inside one unit; descriptions ("the NATO chief") may still use roles named earlier in the
+     *              document, since a title, once given, holds for the whole blog
+     */
+    public List<Quote> attribute(String text, List<Mention> mentions, List<Role> roles, TextUnits units) {
+        List<int[]> spans = new ArrayList<>();
+        for (TextUnits.Unit u : units.units()) {
+            // per unit, so a quote left open at the end of one entry never pairs with a mark in the next
+            for (int[] q : QuoteFinder.find(text.substring(u.start(), u.end()))) {
+                spans.add(new int[]{u.start() + q[0], u.start() + q[1]});
+            }
+        }
+        QuoteContext ctx = new QuoteContext(text, spans, mentions, roles, units);
         Mention[] speakers = new Mention[spans.size()];
         SpeakerResolver resolver = new SpeakerResolver(ctx, speakers);
         List<Quote> out = new ArrayList<>(spans.size());
@@ -124,6 +139,7 @@ public final class QuoteAttributor {
         TextBlocks.Paragraph para = ctx.blocks.paragraphs().get(p);
         if (para.start() != q.start() || !onlyPunctuation(ctx.text, q.end(), para.end())) return null;
         TextBlocks.Paragraph previous = ctx.blocks.paragraphs().get(p - 1);
+        if (!ctx.sameUnit(previous.start(), q.start())) return null;
         for (int j = done.size() - 1; j >= 0 && done.get(j).end() > previous.start(); j--) {
             Quote d = done.get(j);
             if (d.start() >= previous.start() && d.end() <= previous.end() + 1) {

@@ -8,6 +8,8 @@ import java.util.Set;
 /**
  * Everything the quote attributor reads about one document: quote spans, paragraphs/entries, mentions outside
  * quotes (a name inside a quote is never its speaker), roles, and word/sentence scanning that skips quotes.
+ * Sentences and entries end at {@link TextUnits} boundaries (live-blog entries ingest delimited) as well as at
+ * the time stamps {@link TextBlocks} finds in the text.
  * Scans are bounded by {@link #WINDOW} so attribution stays linear in the number of quotes.
  */
 final class QuoteContext {
@@ -18,13 +20,15 @@ final class QuoteContext {
     final String text;
     final List<int[]> quotes;
     final TextBlocks blocks;
+    final TextUnits units;
     final List<Mention> outside;
     final List<Role> roles;
 
-    QuoteContext(String text, List<int[]> quotes, List<Mention> mentions, List<Role> roles) {
+    QuoteContext(String text, List<int[]> quotes, List<Mention> mentions, List<Role> roles, TextUnits units) {
         this.text = text;
         this.quotes = quotes;
         this.blocks = TextBlocks.of(text);
+        this.units = units;
         this.roles = roles;
         List<Mention> out = new ArrayList<>();
         for (Mention m : mentions) if (quoteAt(m.start()) < 0) out.add(m);
@@ -47,7 +51,7 @@ final class QuoteContext {
     /** Start of the sentence containing offset: after the last sentence end outside quotes, within the paragraph. */
     int sentenceStart(int offset) {
         int p = blocks.paragraphAt(offset);
-        int floor = Math.max(p < 0 ? 0 : blocks.paragraphs().get(p).start(), offset - WINDOW);
+        int floor = Math.max(Math.max(p < 0 ? 0 : blocks.paragraphs().get(p).start(), offset - WINDOW), units.at(offset).start());
         for (int i = offset - 1; i > floor; i--) {
             int q = quoteAt(i);
             if (q >= 0) {
@@ -60,10 +64,15 @@ final class QuoteContext {
         return floor;
     }
 
-    /** End of the sentence containing offset (exclusive), skipping quotes, within the paragraph. */
+    /**
+     * End of the sentence going on at offset (exclusive), skipping quotes, within the paragraph. Offset is where
+     * something ends (a quote's end), so the unit is that of the character before it: a quote closing an entry
+     * is not continued by the next entry's "said X".
+     */
     int sentenceEnd(int offset) {
         int p = blocks.paragraphAt(offset);
-        int ceiling = Math.min(p < 0 ? text.length() : blocks.paragraphs().get(p).end(), offset + WINDOW);
+        int ceiling = Math.min(Math.min(p < 0 ? text.length() : blocks.paragraphs().get(p).end(), offset + WINDOW),
+                units.at(Math.max(0, offset - 1)).end());
         for (int i = offset; i < ceiling; i++) {
             int q = quoteAt(i);
             if (q >= 0) {
@@ -123,8 +132,9 @@ final class QuoteContext {
         return text.substring(span[0], span[1]).toLowerCase(Locale.ROOT);
     }
 
+    /** Identifies the entry containing offset: its start, as entries are disjoint. */
     int entryAt(int offset) {
-        return blocks.entryAt(offset);
+        return entryStart(offset);
     }
 
     /** Nearest PERSON mention outside quotes ending at or before offset and starting at or after floor. */
@@ -152,7 +162,12 @@ final class QuoteContext {
         return found;
     }
 
+    /** Start of the entry containing offset: the later of the in-text time-stamped entry and the unit. */
     int entryStart(int offset) {
-        return blocks.entryStart(offset);
+        return Math.max(blocks.entryStart(offset), units.at(offset).start());
+    }
+
+    boolean sameUnit(int a, int b) {
+        return units.at(a).equals(units.at(b));
     }
 }

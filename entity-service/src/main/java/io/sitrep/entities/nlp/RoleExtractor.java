@@ -34,6 +34,22 @@ public final class RoleExtractor {
     private static final Set<String> OF_WORDS = Set.of("of", "at", "for", "in");
     private static final int APPOSITION_WINDOW = 160;
 
+    /**
+     * As {@link #extract(String, List)}, but a title or organisation in another unit (live-blog entry) than the
+     * person is not theirs: entry 1 ending "… said the minister" does not make entry 2's first name a minister.
+     */
+    public List<Role> extract(String text, List<Mention> mentions, TextUnits units) {
+        List<Role> out = new ArrayList<>();
+        for (Role r : extract(text, mentions)) {
+            TextUnits.Unit unit = units.at(r.person().start());
+            int titleAt = r.titleStart() < r.person().start() ? r.titleStart() : r.titleEnd() - 1;
+            if (!units.at(titleAt).equals(unit)) continue;
+            boolean orgElsewhere = r.organisationStart() >= 0 && !units.at(r.organisationStart()).equals(unit);
+            out.add(orgElsewhere ? new Role(r.person(), r.title(), r.titleStart(), r.titleEnd(), null, -1, -1) : r);
+        }
+        return out;
+    }
+
     /** @param mentions cleaned mentions of the text, sorted by start and non-overlapping (as {@link MentionCleaner} returns them) */
     public List<Role> extract(String text, List<Mention> mentions) {
         List<Role> out = new ArrayList<>();

@@ -5,13 +5,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * One type per name per document. The CRF labels each occurrence separately, so "Bakhmut" can be LOCATION in
  * one sentence and PERSON in the next. Evidence, strongest first:
  * <ol>
- *   <li>multi-word names ending in an organisation head word ("Wagner Group", "Defence Ministry") are ORGANIZATION;</li>
+ *   <li>a multi-word name's head word ({@link HeadWords}): "Wagner Group" and "Defence Ministry" are ORGANIZATION,
+ *       "Potomac River" a LOCATION, "Battle of Antietam" MISC;</li>
  *   <li>a single word that is part of exactly one kind of longer name in the document takes that name's type:
  *       "Wagner" next to "Wagner Group", "Prigozhin" next to "Yevgeny Prigozhin";</li>
  *   <li>the type lexicon (alias knowledge base), unless the document contradicts it as above;</li>
@@ -21,11 +23,6 @@ import java.util.Set;
 final class TypeConsistency {
     static final String PERSON = "PERSON", ORGANIZATION = "ORGANIZATION";
 
-    private static final Set<String> ORG_HEADS = Set.of(
-            "group", "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "pmc", "party", "movement",
-            "ministry", "council", "committee", "office", "agency", "institute", "university", "commission",
-            "forces", "army", "navy", "bank", "service", "department", "battalion", "brigade", "regiment",
-            "parliament", "assembly", "alliance", "organization", "organisation", "foundation", "union");
     /** Words that may accompany an organisation's proper name without changing what it names. */
     private static final Set<String> ORG_DESIGNATORS = Set.of(
             "group", "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "pmc", "gmbh");
@@ -61,8 +58,8 @@ final class TypeConsistency {
     }
 
     private static String multiWordType(String key, List<Mention> ms, TypeLexicon lexicon) {
-        String last = key.substring(key.lastIndexOf(' ') + 1);
-        if (ORG_HEADS.contains(last)) return ORGANIZATION;
+        Optional<String> byHead = HeadWords.typeOf(key);
+        if (byHead.isPresent()) return byHead.get();
         return lexicon.typeOf(ms.get(0).surface()).orElseGet(() -> majority(ms));
     }
 

@@ -32,22 +32,27 @@ public final class CoreNlpNer {
     }
 
     public static Result analyse(String text) {
-        Annotation doc = new Annotation(text);
-        Holder.PIPELINE.annotate(doc);
+        return analyse(text, TextUnits.whole(text));
+    }
+
+    /** As {@link NerPipeline#extract(String, TextUnits)}: each unit tagged alone, offsets into the whole text. */
+    public static Result analyse(String text, TextUnits units) {
         List<RawMention> mentions = new ArrayList<>();
-        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
-        int tokens = 0;
-        for (int i = 0; i < sentences.size(); i++) {
-            CoreMap sentence = sentences.get(i);
-            List<CoreLabel> sentenceTokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-            tokens += sentenceTokens == null ? 0 : sentenceTokens.size();
-            List<CoreMap> ms = sentence.get(CoreAnnotations.MentionsAnnotation.class);
-            if (ms == null) continue;
-            for (CoreMap m : ms) {
-                int start = m.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
-                int end = m.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
-                String type = m.get(CoreAnnotations.NamedEntityTagAnnotation.class);
-                mentions.add(new RawMention(text.substring(start, end), type, start, end, i));
+        int tokens = 0, sentenceIndex = 0;
+        for (TextUnits.Unit u : units.units()) {
+            Annotation doc = new Annotation(text.substring(u.start(), u.end()));
+            Holder.PIPELINE.annotate(doc);
+            for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+                List<CoreLabel> sentenceTokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+                tokens += sentenceTokens == null ? 0 : sentenceTokens.size();
+                List<CoreMap> ms = sentence.get(CoreAnnotations.MentionsAnnotation.class);
+                for (CoreMap m : ms == null ? List.<CoreMap>of() : ms) {
+                    int start = u.start() + m.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+                    int end = u.start() + m.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+                    String type = m.get(CoreAnnotations.NamedEntityTagAnnotation.class);
+                    mentions.add(new RawMention(text.substring(start, end), type, start, end, sentenceIndex));
+                }
+                sentenceIndex++;
             }
         }
         return new Result(text, List.copyOf(mentions), tokens);

@@ -7,6 +7,7 @@ import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.CoreMap;
 import io.sitrep.entities.resolve.AliasKb;
+import io.sitrep.entities.resolve.Gazetteer;
 import io.sitrep.testsupport.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -28,11 +29,12 @@ import java.util.TreeMap;
  * NER quality command: entity-level exact-match precision, recall and F1 per type and overall of the service's
  * extraction (CoreNLP as {@link NerPipeline#properties} + {@link MentionCleaner}) next to the default CoreNLP
  * pipeline (tokenize,ssplit,pos,lemma,ner, default settings), on WikiGold (CoNLL, IOB1) and UNER English-PUD
- * news (PER/ORG/LOC only: MISC predictions are dropped). Documents are rebuilt as text (tokens joined by spaces,
+ * news (PER/ORG/LOC only: MISC predictions are dropped), and the baseline the quality goal is set against: the
+ * same CRF alone on the gold tokens ({@link GoldTokenCrf}, no tokeniser, no sentence splitter, no clean-ups). Documents are rebuilt as text (tokens joined by spaces,
  * sentences by blank lines) and spans compared by character offsets and type.
  *
  * Not part of the test suite (the name does not end in Test). Run:
- * <pre>./mvnw -B -o -pl entity-service install -Dtest=NerQualityEval -Dsurefire.failIfNoSpecifiedTests=false -Dsitrep.ner-eval=true</pre>
+ * <pre>bin/benchmark-ner</pre>
  */
 @EnabledIfSystemProperty(named = "sitrep.ner-eval", matches = "true")
 public class NerQualityEval {
@@ -40,7 +42,8 @@ public class NerQualityEval {
     record Span(int start, int end, String type) {
     }
 
-    record Doc(String text, Set<Span> gold) {
+    /** {@code sentences}: the gold tokens of each sentence as [start, end) offsets into {@code text}. */
+    record Doc(String text, Set<Span> gold, List<List<int[]>> sentences) {
     }
 
     /** Per-type true positives, predictions and gold counts. */
@@ -87,15 +90,21 @@ public class NerQualityEval {
         Path eval = Seeds.sharedDir().resolve("eval");
         List<Doc> wikigold = wikigold(eval.resolve("wikigold/wikigold.conll.txt"));
         List<Doc> uner = uner(eval.resolve("uner-en-pud/en_pud.news.jsonl"));
-        MentionCleaner cleaner = new MentionCleaner(AliasKb.loadDefault());
+        // built as DocumentAnalyzer builds it, so the figures are the service's
+        AliasKb aliases = AliasKb.loadDefault();
+        MentionCleaner cleaner = new MentionCleaner(aliases, Gazetteer.loadDefault(aliases)::isRegion);
         Properties defaults = new Properties();
         defaults.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
-        StanfordCoreNLP defaultPipeline = new StanfordCoreNLP(defaults);
+        // -Dsitrep.ner-eval.default=false skips the slow default pipeline while iterating on the service's column
+        boolean withDefault = !"false".equals(System.getProperty("sitrep.ner-eval.default"));
+        StanfordCoreNLP defaultPipeline = withDefault ? new StanfordCoreNLP(defaults) : null;
+        StringBuilder errors = new StringBuilder();
+        GoldTokenCrf crfAlone = new GoldTokenCrf();
         StringBuilder report = new StringBuilder();
         for (var set : Map.of("WikiGold", wikigold, "UNER en-PUD news", uner).entrySet()) {
             boolean dropMisc = set.getKey().startsWith("UNER");
-            Score service = new Score(), baseline = new Score();
-            long serviceNanos = 0, baselineNanos = 0;
+            Score service = new Score(), baseline = new Score(), crf = new Score();
+            long serviceNanos = 0, baselineNanos = 0, crfNanos = 0;
             int tokens = 0;
             for (Doc d : set.getValue()) {
                 long t0 = System.nanoTime();
@@ -108,24 +117,50 @@ public class NerQualityEval {
                     add(predicted, m.start(), m.end(), m.type(), dropMisc);
                 }
                 service.add(d.gold(), predicted);
+                errors(set.getKey(), d, predicted, errors);
                 t0 = System.nanoTime();
-                baseline.add(d.gold(), defaultPipeline(defaultPipeline, d.text(), dropMisc));
+                if (withDefault) baseline.add(d.gold(), defaultPipeline(defaultPipeline, d.text(), dropMisc));
                 baselineNanos += System.nanoTime() - t0;
+                t0 = System.nanoTime();
+                Set<Span> crfSpans = new HashSet<>();
+                for (GoldTokenCrf.Tagged t : crfAlone.tag(d.text(), d.sentences())) {
+                    add(crfSpans, t.start(), t.end(), t.type(), dropMisc);
+                }
+                crf.add(d.gold(), crfSpans);
+                crfNanos += System.nanoTime() - t0;
             }
             report.append(String.format("%n== %s: %d documents, %d tokens ==%n", set.getKey(), set.getValue().size(), tokens));
             List<String> types = new ArrayList<>(dropMisc ? List.of("PER", "ORG", "LOC") : List.of("PER", "ORG", "LOC", "MISC"));
             types.add(null);
             for (String type : types) {
-                report.append(String.format("%-8s service  %s%n%-8s default  %s%n", type == null ? "overall" : type,
-                        service.row(type), "", baseline.row(type)));
+                report.append(String.format("%-8s service  %s%n%-8s default  %s%n%-8s crf-gold %s%n",
+                        type == null ? "overall" : type, service.row(type), "", baseline.row(type), "", crf.row(type)));
             }
-            report.append(String.format("time: service %.1f s (%.0f tokens/s), default pipeline %.1f s (%.0f tokens/s)%n",
-                    serviceNanos / 1e9, tokens / (serviceNanos / 1e9), baselineNanos / 1e9, tokens / (baselineNanos / 1e9)));
+            report.append(String.format("time: service %.1f s (%.0f tokens/s), default pipeline %.1f s (%.0f tokens/s), "
+                            + "CRF on gold tokens %.1f s%n", serviceNanos / 1e9, tokens / (serviceNanos / 1e9),
+                    baselineNanos / 1e9, tokens / (baselineNanos / 1e9), crfNanos / 1e9));
         }
         System.out.println(report);
         Path out = Path.of("target", "ner-quality.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
+        Files.writeString(out.resolveSibling("ner-errors.txt"), errors.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** The service's misses and wrong spans, for error analysis (target/ner-errors.txt, never committed). */
+    private static void errors(String set, Doc d, Set<Span> predicted, StringBuilder out) {
+        for (Span g : d.gold()) {
+            if (predicted.contains(g)) continue;
+            String got = predicted.stream().filter(p -> p.start() < g.end() && g.start() < p.end())
+                    .map(p -> p.type() + " '" + d.text().substring(p.start(), p.end()) + "'").findFirst().orElse("nothing");
+            out.append(String.format("%s\tFN\t%s\t%s\tgot %s%n", set, g.type(), d.text().substring(g.start(), g.end()), got));
+        }
+        for (Span p : predicted) {
+            if (d.gold().contains(p)) continue;
+            String gold = d.gold().stream().filter(g -> p.start() < g.end() && g.start() < p.end())
+                    .map(g -> g.type() + " '" + d.text().substring(g.start(), g.end()) + "'").findFirst().orElse("nothing");
+            out.append(String.format("%s\tFP\t%s\t%s\tgold %s%n", set, p.type(), d.text().substring(p.start(), p.end()), gold));
+        }
     }
 
     private static Set<Span> defaultPipeline(StanfordCoreNLP nlp, String text, boolean dropMisc) {
@@ -172,6 +207,8 @@ public class NerQualityEval {
         List<Doc> docs = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         Set<Span> gold = new HashSet<>();
+        List<List<int[]>> sentences = new ArrayList<>();
+        List<int[]> sentence = new ArrayList<>();
         String openType = null;
         int openStart = -1, lastEnd = -1;
         boolean sentenceBreak = false;
@@ -181,12 +218,17 @@ public class NerQualityEval {
                     gold.add(new Span(openStart, lastEnd, openType));
                     openType = null;
                 }
+                if (!sentence.isEmpty()) {
+                    sentences.add(sentence);
+                    sentence = new ArrayList<>();
+                }
                 if (line.startsWith("-DOCSTART-")) {
                     if (text.length() > 0) {
-                        docs.add(new Doc(text.toString(), gold));
+                        docs.add(new Doc(text.toString(), gold, sentences));
                     }
                     text = new StringBuilder();
                     gold = new HashSet<>();
+                    sentences = new ArrayList<>();
                     sentenceBreak = false;
                 } else {
                     sentenceBreak = text.length() > 0;
@@ -201,6 +243,7 @@ public class NerQualityEval {
             sentenceBreak = false;
             int start = text.length();
             text.append(token);
+            sentence.add(new int[]{start, text.length()});
             String type = tag.equals("O") ? null : tag.substring(2);
             boolean begins = tag.startsWith("B-") || type == null || !type.equals(openType);
             if (openType != null && begins) {
@@ -216,8 +259,11 @@ public class NerQualityEval {
         if (openType != null) {
             gold.add(new Span(openStart, lastEnd, openType));
         }
+        if (!sentence.isEmpty()) {
+            sentences.add(sentence);
+        }
         if (text.length() > 0) {
-            docs.add(new Doc(text.toString(), gold));
+            docs.add(new Doc(text.toString(), gold, sentences));
         }
         return docs;
     }
@@ -227,6 +273,7 @@ public class NerQualityEval {
         ObjectMapper json = new ObjectMapper();
         Map<String, StringBuilder> texts = new LinkedHashMap<>();
         Map<String, Set<Span>> golds = new LinkedHashMap<>();
+        Map<String, List<List<int[]>>> tokens = new LinkedHashMap<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.isBlank()) {
                 continue;
@@ -239,13 +286,18 @@ public class NerQualityEval {
             }
             int offset = text.length();
             text.append(s.get("text").asText());
+            List<int[]> sentence = new ArrayList<>();
+            for (JsonNode t : s.get("tokens")) {
+                sentence.add(new int[]{offset + t.get(0).asInt(), offset + t.get(1).asInt()});
+            }
+            tokens.computeIfAbsent(id, k -> new ArrayList<>()).add(sentence);
             Set<Span> gold = golds.computeIfAbsent(id, k -> new HashSet<>());
             for (JsonNode e : s.get("entities")) {
                 gold.add(new Span(offset + e.get("start").asInt(), offset + e.get("end").asInt(), e.get("type").asText()));
             }
         }
         List<Doc> docs = new ArrayList<>();
-        texts.forEach((id, text) -> docs.add(new Doc(text.toString(), golds.get(id))));
+        texts.forEach((id, text) -> docs.add(new Doc(text.toString(), golds.get(id), tokens.get(id))));
         return docs;
     }
 }
