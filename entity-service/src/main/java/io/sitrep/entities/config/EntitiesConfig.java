@@ -11,7 +11,11 @@ public interface EntitiesConfig {
     /** Bumped whenever extraction changes, so that re-extraction replaces older results. */
     /** 2: cleaned mentions, cross-document resolution, roles, quotes and dates. */
     /** 3: nationalities typed NORP, "<place> region" spans, entities named and placed by reference data. */
-    @WithDefault("3")
+    /**
+     * 4: span-edge repair and head-word typing, live-blog entries as units, languages MISC, misspellings only in
+     * context, GeoNames identity for places.
+     */
+    @WithDefault("4")
     int extractionVersion();
 
     /** Longest text /api/v1/analyze and /api/v1/documents take, in characters. */

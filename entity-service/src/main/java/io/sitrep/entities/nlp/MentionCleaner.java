@@ -14,7 +14,8 @@ import java.util.function.Predicate;
  * known place names unglued from the following word, a place extended by a following "region"/"Oblast" when
  * that names a known region ("Donetsk region"; a bare "Donetsk" stays the city), overlaps removed, one type per
  * name per document, and nationalities ("Ukrainian", "Russians": whole mentions that the lexicon lists as NORP)
- * typed NORP whatever the model or the document said, so that they never become a PERSON or an ORGANIZATION.
+ * typed NORP whatever the model or the document said, so that they never become a PERSON or an ORGANIZATION;
+ * where such a word names a language ("said in Russian", "Ukrainian-language") it is MISC ({@link LanguageUse}).
  * Output is sorted by start offset and keeps the offset contract of {@link RawMention}.
  */
 public final class MentionCleaner {
@@ -25,6 +26,7 @@ public final class MentionCleaner {
             "they", "them", "their", "theirs", "themselves", "who", "whom", "whose", "this", "that", "these", "those");
 
     private static final String NORP = "NORP";
+    private static final String MISC = "MISC";
 
     private final TypeLexicon lexicon;
     private final Predicate<String> isRegion;
@@ -54,14 +56,21 @@ public final class MentionCleaner {
         }
         repaired.removeIf(m -> SpanEdges.isPortfolio(text, m));
         List<Mention> unglued = RegionSuffix.extend(text, unglue(text, repaired), isRegion);
-        return nationalities(TypeConsistency.apply(withoutOverlaps(unglued), lexicon));
+        return nationalities(text, TypeConsistency.apply(withoutOverlaps(unglued), lexicon));
     }
 
-    private List<Mention> nationalities(List<Mention> mentions) {
+    /** Lexicon nationalities become NORP, except where the word names a language ("in Russian"): MISC, as in CoNLL. */
+    private List<Mention> nationalities(String text, List<Mention> mentions) {
         List<Mention> out = new ArrayList<>(mentions.size());
         for (Mention m : mentions) {
-            boolean norp = !m.type().equals(NORP) && lexicon.typeOf(m.surface()).filter(NORP::equals).isPresent();
-            out.add(norp ? m.withType(NORP) : m);
+            boolean listed = m.type().equals(NORP) || lexicon.typeOf(m.surface()).filter(NORP::equals).isPresent();
+            if (!listed) {
+                out.add(m);
+            } else if (LanguageUse.isLanguage(text, m.start(), m.end())) {
+                out.add(m.type().equals(MISC) ? m : m.withType(MISC));
+            } else {
+                out.add(m.type().equals(NORP) ? m : m.withType(NORP));
+            }
         }
         return out;
     }

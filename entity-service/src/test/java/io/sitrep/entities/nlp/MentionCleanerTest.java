@@ -28,6 +28,17 @@ class MentionCleanerTest {
     }
 
     @Test
+    void aNationalityNamingALanguageIsMiscNotNorp() {
+        String text = "The colonel said in Russian that Ukrainian troops had left the town.";
+        List<Mention> ms = cleaner.clean(text, CoreNlpNer.analyse(text).mentions());
+        assertThat(ms).filteredOn(m -> m.surface().equals("Russian")).singleElement()
+                .extracting(Mention::type).isEqualTo("MISC");
+        assertThat(ms).filteredOn(m -> m.surface().equals("Ukrainian")).singleElement()
+                .extracting(Mention::type).isEqualTo("NORP");
+        assertOffsetContract(text, ms);
+    }
+
+    @Test
     void allCapitalUsIsACountryNotAPronoun() {
         assertThat(MentionCleaner.isPronoun("US")).isFalse();
         assertThat(MentionCleaner.isPronoun("us")).isTrue();
