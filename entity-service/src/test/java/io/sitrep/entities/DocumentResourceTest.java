@@ -43,7 +43,7 @@ class DocumentResourceTest {
                 .when().post("/api/v1/documents")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/documents/" + id))
-                .body("extractionVersion", equalTo(3))
+                .body("extractionVersion", equalTo(4))
                 .body("status", equalTo("ANALYZED"))
                 .extract().path("entities.find { it.name == 'European Union' }.entityId");
         assertThat(entityId).isNotNull();
