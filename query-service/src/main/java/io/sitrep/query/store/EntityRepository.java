@@ -43,8 +43,7 @@ public class EntityRepository {
                     WHERE lower(a.alias) LIKE ? ESCAPE '!' OR lower(a.alias) LIKE ? ESCAPE '!' OR lower(a.alias) % ?),
                 best AS (SELECT DISTINCT ON (id) id, matched, sim, prefix FROM cand ORDER BY id, prefix DESC, sim DESC)
                 SELECT c.entity_id, c.name, c.type, b.matched, b.prefix, b.sim,
-                       (SELECT count(DISTINCT de.article_id) FROM document_entity de
-                        JOIN entity m ON m.entity_id = de.entity_id WHERE m.canonical_id = c.entity_id) AS docs
+                       COALESCE((SELECT st.documents FROM entity_stats st WHERE st.entity_id = c.entity_id), 0) AS docs
                 FROM best b JOIN entity c ON c.entity_id = b.id
                 WHERE NOT c.hidden
                 """, needle, prefix, wordPrefix, prefix, wordPrefix, needle,
@@ -62,18 +61,16 @@ public class EntityRepository {
         List<Long> merged = db.list(new Sql().append(
                 "SELECT entity_id FROM entity WHERE canonical_id = ? AND entity_id <> ? ORDER BY entity_id", id, id),
                 rs -> rs.getLong(1));
+        // Counts come from the aggregates (V6), not from a scan of the entity's document rows.
         Object[] counts = db.one(new Sql().append("""
-                SELECT COALESCE(sum(de.mention_count), 0), count(DISTINCT de.article_id), min(d.published_at), max(d.published_at)
-                FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
-                     JOIN document d ON d.article_id = de.article_id
-                WHERE e.canonical_id = ?
+                SELECT st.mentions, st.documents, st.first_seen AS min, st.last_seen AS max
+                FROM entity_stats st WHERE st.entity_id = ? AND st.documents > 0
                 """, id), rs -> new Object[] {rs.getLong(1), rs.getLong(2), Db.instant(rs, "min"), Db.instant(rs, "max")})
-                .orElseThrow();
+                .orElse(new Object[] {0L, 0L, null, null});
         Map<String, List<EntityViews.SourceCount>> aliases = new LinkedHashMap<>();
         db.list(new Sql().append("""
-                SELECT mn.surface, d.source, count(*) AS n FROM mention mn JOIN entity e ON e.entity_id = mn.entity_id
-                     JOIN document d ON d.article_id = mn.article_id
-                WHERE e.canonical_id = ? GROUP BY mn.surface, d.source ORDER BY mn.surface, n DESC, d.source
+                SELECT surface, source, mentions AS n FROM entity_spelling_stats
+                WHERE entity_id = ? AND mentions > 0 ORDER BY surface, n DESC, source
                 """, id), rs -> {
             aliases.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                     .add(new EntityViews.SourceCount(rs.getString(2), rs.getLong(3)));
@@ -94,10 +91,8 @@ public class EntityRepository {
                 """, id), rs -> new EntityViews.Role(rs.getString(1), rs.getString(2), Db.instant(rs, "first_seen"),
                 Db.instant(rs, "last_seen"), rs.getLong(5)));
         List<EntityViews.SourceShare> sources = db.list(new Sql().append("""
-                SELECT d.source, count(DISTINCT d.article_id) AS docs, sum(de.mention_count) AS mentions
-                FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
-                     JOIN document d ON d.article_id = de.article_id
-                WHERE e.canonical_id = ? GROUP BY d.source ORDER BY docs DESC, d.source NULLS LAST
+                SELECT source, documents AS docs, mentions FROM entity_source_stats
+                WHERE entity_id = ? AND documents > 0 ORDER BY docs DESC, source NULLS LAST
                 """, id), rs -> new EntityViews.SourceShare(rs.getString(1), rs.getLong(2), rs.getLong(3), 0));
         long documents = (Long) counts[1];
         sources = sources.stream().map(s -> new EntityViews.SourceShare(s.source(), s.documents(), s.mentions(),
@@ -110,6 +105,9 @@ public class EntityRepository {
 
     /** Entities sharing documents with the canonical entity, with PMI over documents (optionally one source's). */
     public List<EntityViews.CoOccurrence> coOccurring(long id, String source, int limit) {
+        if (source == null) {
+            return coOccurringAll(id, limit);
+        }
         // Scoped to one source, every count joins the source's documents; otherwise no join at all.
         String scopeJoin = source == null ? "" : " JOIN scope ON scope.article_id = de.article_id";
         Sql s = new Sql();
@@ -147,6 +145,30 @@ public class EntityRepository {
             return new EntityViews.CoOccurrence(rs.getLong(1), rs.getString(2), rs.getString(3), n,
                     Math.round(pmi * 1000) / 1000.0);
         });
+    }
+
+    /** Over all documents: the pair, entity and document counts read from the aggregates (V6), no scan. */
+    private List<EntityViews.CoOccurrence> coOccurringAll(long id, int limit) {
+        Sql s = new Sql().append("""
+                WITH pairs AS (SELECT b AS other, documents AS n FROM entity_pair_stats WHERE a = ? AND documents > 0
+                               UNION ALL
+                               SELECT a, documents FROM entity_pair_stats WHERE b = ? AND documents > 0)
+                SELECT c.entity_id, c.name, c.type, p.n, COALESCE(st.documents, 0) AS df,
+                       COALESCE((SELECT documents FROM entity_stats WHERE entity_id = ?), 0) AS mine,
+                       (SELECT count(*) FROM document) AS total
+                FROM pairs p JOIN entity c ON c.entity_id = p.other AND c.canonical_id = c.entity_id AND NOT c.hidden
+                     LEFT JOIN entity_stats st ON st.entity_id = p.other
+                ORDER BY p.n DESC, c.entity_id LIMIT ?
+                """, id, id, id, limit);
+        return db.list(s, rs -> {
+            long n = rs.getLong(4), df = rs.getLong(5), mine = rs.getLong(6), total = rs.getLong(7);
+            return new EntityViews.CoOccurrence(rs.getLong(1), rs.getString(2), rs.getString(3), n, pmi(n, df, mine, total));
+        });
+    }
+
+    static double pmi(long n, long df, long mine, long total) {
+        double pmi = n == 0 || df == 0 || mine == 0 ? 0 : Math.log((double) n * total / ((double) mine * df)) / Math.log(2);
+        return Math.round(pmi * 1000) / 1000.0;
     }
 
     /** speakers: canonical ids (null: any); q: web-search words over the quote text. */
@@ -217,24 +239,24 @@ public class EntityRepository {
     public EntityViews.SourceComparison sources(EntityDirectory.Canonical c, int coLimit) {
         long id = c.entityId();
         List<EntityViews.SourceProfile> rows = db.list(new Sql().append("""
-                WITH mine AS (SELECT de.article_id, sum(de.mention_count) AS mentions, avg(de.salience) AS salience
-                              FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
-                              WHERE e.canonical_id = ? GROUP BY de.article_id)
-                SELECT d.source, count(*) AS docs, sum(mine.mentions) AS mentions, avg(mine.salience) AS salience,
-                       min(d.published_at) AS first_seen, max(d.published_at) AS last_seen,
-                       (SELECT array_to_string(array_agg(x.surface ORDER BY x.n DESC, x.surface), chr(31)) FROM (
-                            SELECT mn.surface, count(*) AS n FROM mention mn JOIN entity e ON e.entity_id = mn.entity_id
-                            JOIN document d2 ON d2.article_id = mn.article_id
-                            WHERE e.canonical_id = ? AND d2.source IS NOT DISTINCT FROM d.source GROUP BY mn.surface) x) AS spellings,
+                SELECT st.source, st.documents AS docs, st.mentions,
+                       CASE WHEN st.salience_docs > 0 THEN round(CAST(st.salience_sum / st.salience_docs AS numeric), 6) END
+                           AS salience,
+                       st.first_seen, st.last_seen,
+                       (SELECT array_to_string(array_agg(x.surface ORDER BY x.mentions DESC, x.surface), chr(31))
+                        FROM entity_spelling_stats x
+                        WHERE x.entity_id = st.entity_id AND x.source IS NOT DISTINCT FROM st.source AND x.mentions > 0)
+                           AS spellings,
                        (SELECT array_to_string(array_agg(DISTINCT r.title ORDER BY r.title), chr(31)) FROM entity_role r
                             JOIN entity e ON e.entity_id = r.entity_id JOIN document d2 ON d2.article_id = r.article_id
-                            WHERE e.canonical_id = ? AND d2.source IS NOT DISTINCT FROM d.source) AS roles,
+                            WHERE e.canonical_id = ? AND d2.source IS NOT DISTINCT FROM st.source) AS roles,
                        (SELECT count(*) FROM quote q JOIN entity e ON e.entity_id = q.speaker_entity_id
                             JOIN document d2 ON d2.article_id = q.article_id
-                            WHERE e.canonical_id = ? AND d2.source IS NOT DISTINCT FROM d.source) AS quotes
-                FROM mine JOIN document d ON d.article_id = mine.article_id
-                GROUP BY d.source ORDER BY docs DESC, d.source NULLS LAST
-                """, id, id, id, id), rs -> new EntityViews.SourceProfile(rs.getString("source"), rs.getLong("docs"),
+                            WHERE e.canonical_id = ? AND d2.source IS NOT DISTINCT FROM st.source) AS quotes
+                FROM entity_source_stats st
+                WHERE st.entity_id = ? AND st.documents > 0
+                ORDER BY docs DESC, st.source NULLS LAST
+                """, id, id, id), rs -> new EntityViews.SourceProfile(rs.getString("source"), rs.getLong("docs"),
                 rs.getLong("mentions"), 0, 0, Db.nullableDouble(rs, "salience"), Db.instant(rs, "first_seen"),
                 Db.instant(rs, "last_seen"), split(rs.getString("spellings")), split(rs.getString("roles")),
                 rs.getLong("quotes"), List.of()));

@@ -47,6 +47,11 @@ public class ReadModelWriter {
         if (!current.isEmpty() && ((Number) current.get(0)).intValue() > doc.extractionVersion()) {
             return Outcome.STALE;
         }
+        lockAgainstCuration(em);
+        if (!current.isEmpty()) {
+            // The old rows' share of the aggregates goes before the rows do; the new share is added at the end.
+            contribute(em, new UUID[] {doc.articleId()}, -1);
+        }
         List<IndexDocument.Segment> segments = doc.segmentsOrEmpty();
         em.createNativeQuery("""
                 INSERT INTO document (article_id, extraction_version, title, body, source, url, language,
@@ -142,7 +147,22 @@ public class ReadModelWriter {
                     .setParameter(9, text.substring(statement[0], statement[1]).strip())
                     .executeUpdate();
         }
+        contribute(em, new UUID[] {doc.articleId()}, 1);
         return current.isEmpty() ? Outcome.CREATED : Outcome.UPDATED;
+    }
+
+    /**
+     * Writers share this lock, curation takes it alone (CurationWriter): the aggregates are keyed by canonical id,
+     * so a document's contribution must be subtracted under the same canonical ids it was added with.
+     */
+    static void lockAgainstCuration(EntityManager em) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock_shared(" + CurationWriter.LOCK + ")").getSingleResult();
+    }
+
+    /** Adds (1) or subtracts (-1) the documents' rows as they stand now to the aggregates (V6 apply_contribution). */
+    static void contribute(EntityManager em, UUID[] articles, int sign) {
+        em.createNativeQuery("SELECT CAST(apply_contribution(CAST(?1 AS uuid[]), ?2) AS text)")
+                .setParameter(1, articles).setParameter(2, sign).getSingleResult();
     }
 
     /** The sentence around [start, end): from after the previous terminator to the next one, inclusive. */
