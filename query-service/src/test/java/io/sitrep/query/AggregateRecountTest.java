@@ -136,6 +136,40 @@ class AggregateRecountTest {
         assertThat(pair(3001, 3002)).isEqualTo(1);
     }
 
+    @Test
+    void aBatchIndexesLikeSeparatePutsAndKeepsTheAggregatesExact() throws SQLException {
+        UUID y1 = UUID.fromString("00000000-0000-4000-8000-000000006101");
+        UUID y2 = UUID.fromString("00000000-0000-4000-8000-000000006102");
+        String t = "Ivo Brenn opened the Tarsk Canal lock.";
+        List<Map<String, Object>> entities = List.of(entity(3101, "Ivo Brenn", "PERSON", t, List.of("I. Brenn"), 0.7,
+                "Ivo Brenn"), entity(3102, "Tarsk Canal", "LOCATION", t, null, null, "Tarsk Canal"));
+        Map<String, Object> first = doc(y1, t, "Alpha Wire", "2024-08-01T10:00:00Z", entities);
+        Map<String, Object> second = doc(y2, t, "Beta Post", "2024-08-02T10:00:00Z", entities);
+        JsonPath created = batch(List.of(second, first), 200);
+        assertThat(created.getList("results.articleId")).containsExactly(y2.toString(), y1.toString());
+        assertThat(created.getList("results.outcome")).containsExactly("created", "created");
+        assertMatchesRecount();
+        assertThat(stat(3101, "documents")).isEqualTo("2");
+        assertThat(pair(3101, 3102)).isEqualTo(2);
+
+        // Again, with y1 at an older extraction version: y2 is replaced by itself, y1 is kept as it is.
+        Map<String, Object> older = doc(y1, "Nothing here.", "Alpha Wire", "2024-08-01T10:00:00Z", List.of());
+        older.put("extractionVersion", 0);
+        assertThat(batch(List.of(older, second), 200).getList("results.outcome")).containsExactly("stale", "updated");
+        assertMatchesRecount();
+        assertThat(stat(3101, "documents")).isEqualTo("2");
+        given().when().get("/api/v1/documents/" + y1).then().statusCode(200);
+        assertThat(given().when().get("/api/v1/entities/3101").then().statusCode(200).extract().jsonPath()
+                .getList("aliases.alias")).contains("I. Brenn");
+
+        batch(List.of(first, first), 400);
+    }
+
+    static JsonPath batch(List<Map<String, Object>> documents, int status) {
+        return given().contentType(ContentType.JSON).body(Map.of("documents", documents)).when()
+                .post("/api/v1/documents/batch").then().statusCode(status).extract().jsonPath();
+    }
+
     static Map<String, Object> doc(UUID id, String text, String source, String publishedAt,
             List<Map<String, Object>> entities) {
         return Fixtures.document(id, "Harbour talks", text, source, "en", publishedAt, entities);

@@ -57,28 +57,27 @@ public class DocumentResource {
             return ProblemMapper.respond(Problem.of("id-mismatch", "Bad Request", 400,
                     "The path id and the body's articleId differ", "/api/v1/documents/" + articleId));
         }
-        for (IndexDocument.Entity e : document.entities()) {
-            for (IndexDocument.Mention m : e.mentions()) {
-                if (m.end() <= m.start() || m.end() > document.text().length()) {
-                    return ProblemMapper.respond(Problem.of("bad-offsets", "Bad Request", 400,
-                            "Mention [" + m.start() + ", " + m.end() + ") lies outside the text",
-                            "/api/v1/documents/" + articleId));
-                }
-            }
-        }
-        String offsets = badOffsets(document);
-        if (offsets != null) {
-            return ProblemMapper.respond(Problem.of("bad-offsets", "Bad Request", 400, offsets,
+        String invalid = invalid(document);
+        if (invalid != null) {
+            return ProblemMapper.respond(Problem.of("bad-offsets", "Bad Request", 400, invalid,
                     "/api/v1/documents/" + articleId));
         }
-        ReadModelWriter.Outcome outcome = writer.upsert(document);
+        ReadModelWriter.Outcome outcome = DeadlockRetry.run(() -> writer.upsert(document));
         URI location = URI.create("/api/v1/documents/" + articleId);
         return outcome == ReadModelWriter.Outcome.CREATED ? Response.created(location).build()
                 : Response.ok().location(location).build();
     }
 
-    private static String badOffsets(IndexDocument d) {
+    /** Why the document's offsets are unusable, or null when they are fine. */
+    static String invalid(IndexDocument d) {
         int length = d.text().length();
+        for (IndexDocument.Entity e : d.entities()) {
+            for (IndexDocument.Mention m : e.mentions()) {
+                if (m.end() <= m.start() || m.end() > length) {
+                    return "Mention [" + m.start() + ", " + m.end() + ") lies outside the text";
+                }
+            }
+        }
         for (IndexDocument.Role r : d.rolesOrEmpty()) {
             if (r.end() <= r.start() || r.end() > length) {
                 return "Role [" + r.start() + ", " + r.end() + ") lies outside the text";
