@@ -25,7 +25,7 @@ import static io.sitrep.query.Fixtures.put;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The V6 aggregates (entity_stats, entity_source_stats, entity_day_stats, entity_spelling_stats, entity_pair_stats)
+ * The V6 aggregates (entity_stats, entity_source_stats, entity_day_stats, entity_spelling_stats)
  * must equal a from-scratch recount over the base tables after every kind of write: new documents, a redelivery
  * that changes entities, source and date, an identical redelivery, a merge and an unmerge. The recount covers the
  * whole read model, so documents other test classes indexed are checked too.
@@ -72,14 +72,7 @@ class AggregateRecountTest {
                     """
                     SELECT e.canonical_id, mn.surface, d.source, count(*)
                     FROM mention mn JOIN entity e ON e.entity_id = mn.entity_id
-                         JOIN document d ON d.article_id = mn.article_id GROUP BY 1, 2, 3"""},
-            "entity_pair_stats", new String[] {
-                    "SELECT a, b, documents FROM entity_pair_stats WHERE documents <> 0",
-                    """
-                    WITH u AS (SELECT DISTINCT de.article_id, e.canonical_id AS id FROM document_entity de
-                               JOIN entity e ON e.entity_id = de.entity_id)
-                    SELECT x.id, y.id, count(*) FROM u x JOIN u y ON y.article_id = x.article_id AND x.id < y.id
-                    GROUP BY 1, 2"""});
+                         JOIN document d ON d.article_id = mn.article_id GROUP BY 1, 2, 3"""});
 
     @Inject
     DataSource dataSource;
@@ -134,6 +127,20 @@ class AggregateRecountTest {
         assertThat(stat(3005, "documents")).isEqualTo("1");
         assertThat(pair(3002, 3005)).isEqualTo(1);
         assertThat(pair(3001, 3002)).isEqualTo(1);
+
+        // Facets over a sample of one hit: the total stays exact, and the answer says the facets are sampled.
+        JsonPath sampled = given().queryParam("q", "\"Pavel Crane\"").queryParam("facetSample", 1).when()
+                .get("/api/v1/search").then().statusCode(200).extract().jsonPath();
+        assertThat(sampled.getLong("total")).isEqualTo(2);
+        assertThat(sampled.getString("totalKind")).isEqualTo("exact");
+        assertThat(sampled.getBoolean("facets.sampled")).isTrue();
+        assertThat(sampled.getLong("facets.sampleSize")).isEqualTo(1);
+        assertThat(sampled.getList("facets.sources.count", Long.class).stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(1);
+        JsonPath whole = given().queryParam("q", "\"Pavel Crane\"").when().get("/api/v1/search").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(whole.getBoolean("facets.sampled")).isFalse();
+        assertThat(whole.getLong("facets.sampleSize")).isEqualTo(2);
     }
 
     @Test
@@ -200,9 +207,12 @@ class AggregateRecountTest {
         return r.isEmpty() ? "0" : r.get(0);
     }
 
-    long pair(long a, long b) throws SQLException {
-        List<String> r = rows("SELECT documents FROM entity_pair_stats WHERE a = " + a + " AND b = " + b);
-        return r.isEmpty() ? 0 : Long.parseLong(r.get(0));
+    /** Documents shared by a and b, from a's profile (co-occurrence is exact below the sample size). */
+    static long pair(long a, long b) {
+        JsonPath p = given().when().get("/api/v1/entities/" + a).then().statusCode(200).extract().jsonPath();
+        assertThat(p.getBoolean("coOccurrenceSampled")).isFalse();
+        Object n = p.get("coOccurring.find { it.entityId == " + b + " }.documents");
+        return n == null ? 0 : ((Number) n).longValue();
     }
 
     List<String> rows(String sql) throws SQLException {

@@ -2,6 +2,7 @@ package io.sitrep.query.store;
 
 import io.sitrep.query.api.EntityViews;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,9 +18,12 @@ import java.util.UUID;
 public class EntityRepository {
 
     private final Db db;
+    private final int coSample;
 
-    EntityRepository(Db db) {
+    EntityRepository(Db db,
+            @ConfigProperty(name = "sitrep.query.co-occurrence-sample", defaultValue = "1000") int coSample) {
         this.db = db;
+        this.coSample = coSample;
     }
 
     static String likeEscape(String s) {
@@ -97,77 +101,79 @@ public class EntityRepository {
         long documents = (Long) counts[1];
         sources = sources.stream().map(s -> new EntityViews.SourceShare(s.source(), s.documents(), s.mentions(),
                 documents == 0 ? 0 : Math.round(1000.0 * s.documents() / documents) / 1000.0)).toList();
+        CoList co = coOccurring(id, null, coLimit);
         return new EntityViews.Profile(id, c.requestedId() == id ? null : c.requestedId(), c.name(), c.type(), merged,
                 aliasViews, roles, (Long) counts[0], documents, (Instant) counts[2], (Instant) counts[3],
-                coOccurring(id, null, coLimit), sources, quotes(new QuoteQuery(List.of(id), null, null, null), null,
-                        quoteLimit));
+                co.entities(), co.sampleSize(), co.sampled(), sources,
+                quotes(new QuoteQuery(List.of(id), null, null, null), null, quoteLimit));
     }
 
-    /** Entities sharing documents with the canonical entity, with PMI over documents (optionally one source's). */
-    public List<EntityViews.CoOccurrence> coOccurring(long id, String source, int limit) {
-        if (source == null) {
-            return coOccurringAll(id, limit);
-        }
-        // Scoped to one source, every count joins the source's documents; otherwise no join at all.
-        String scopeJoin = source == null ? "" : " JOIN scope ON scope.article_id = de.article_id";
-        Sql s = new Sql();
+    /** Co-occurring entities and the documents of the entity they were counted over. */
+    public record CoList(List<EntityViews.CoOccurrence> entities, long sampleSize, boolean sampled) {
+    }
+
+    /**
+     * Entities sharing documents with the canonical entity (optionally in one source's documents), with PMI. Counted
+     * over at most {@code sample} of its documents, the first by article id (random UUIDs: an unbiased sample), so a
+     * popular entity costs a bounded scan; below that size the counts are exact. PMI = log2(P(b | a) / P(b)) with
+     * P(b | a) from the sample and P(b), the entity and document totals from the aggregates (V6).
+     */
+    public CoList coOccurring(long id, String source, int limit) {
+        int sample = coSample;
+        Sql s = new Sql().append("""
+                WITH mine AS MATERIALIZED (
+                    SELECT DISTINCT de.article_id FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
+                """);
         if (source != null) {
-            s.append("WITH scope AS MATERIALIZED (SELECT d.article_id FROM document d WHERE d.source = ?), ", source);
-        } else {
-            s.append("WITH ");
+            s.append(" JOIN document d ON d.article_id = de.article_id AND d.source = ?", source);
         }
         s.append("""
-                mine AS (SELECT DISTINCT de.article_id FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
-                         %s WHERE e.canonical_id = ?),
-                per AS (SELECT de.entity_id, count(*) AS n FROM mine
-                        JOIN document_entity de ON de.article_id = mine.article_id GROUP BY de.entity_id),
-                multi AS (SELECT canonical_id FROM entity WHERE merged_into IS NOT NULL),
-                counts AS (
-                    SELECT e.canonical_id, sum(per.n) AS n FROM per JOIN entity e ON e.entity_id = per.entity_id
-                    WHERE e.canonical_id NOT IN (SELECT canonical_id FROM multi) GROUP BY e.canonical_id
-                    UNION ALL
-                    SELECT e.canonical_id, count(DISTINCT de.article_id) FROM mine
-                         JOIN document_entity de ON de.article_id = mine.article_id
-                         JOIN entity e ON e.entity_id = de.entity_id
-                    WHERE e.canonical_id IN (SELECT canonical_id FROM multi) GROUP BY e.canonical_id),
+                     WHERE e.canonical_id = ? ORDER BY de.article_id LIMIT ?),
+                counts AS (SELECT e.canonical_id, count(DISTINCT de.article_id) AS n FROM mine
+                           JOIN document_entity de ON de.article_id = mine.article_id
+                           JOIN entity e ON e.entity_id = de.entity_id GROUP BY e.canonical_id),
                 co AS (SELECT c.entity_id, c.name, c.type, counts.n FROM counts JOIN entity c ON c.entity_id = counts.canonical_id
                        WHERE c.entity_id <> ? AND NOT c.hidden ORDER BY counts.n DESC, c.entity_id LIMIT ?)
-                SELECT co.entity_id, co.name, co.type, co.n,
-                       (SELECT count(DISTINCT de.article_id) FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
-                        %s WHERE e.canonical_id = co.entity_id) AS df,
-                       (SELECT count(*) FROM mine) AS mine, (SELECT count(*) FROM %s) AS total
-                FROM co ORDER BY co.n DESC, co.entity_id
-                """.formatted(scopeJoin, scopeJoin, source == null ? "document" : "scope"), id, id, limit);
-        return db.list(s, rs -> {
-            long n = rs.getLong(4), df = rs.getLong(5), mine = rs.getLong(6), total = rs.getLong(7);
-            double pmi = n == 0 || df == 0 || mine == 0 ? 0
-                    : Math.log((double) n * total / ((double) mine * df)) / Math.log(2);
+                """, id, sample, id, limit);
+        if (source == null) {
+            s.append("""
+                    SELECT co.entity_id, co.name, co.type, co.n,
+                           COALESCE((SELECT st.documents FROM entity_stats st WHERE st.entity_id = co.entity_id), 0) AS df,
+                           (SELECT count(*) FROM mine) AS sample,
+                           COALESCE((SELECT st.documents FROM entity_stats st WHERE st.entity_id = ?), 0) AS mine,
+                           (SELECT count(*) FROM document) AS total
+                    FROM (SELECT 1) one LEFT JOIN co ON true ORDER BY co.n DESC, co.entity_id
+                    """, id);
+        } else {
+            s.append("""
+                    SELECT co.entity_id, co.name, co.type, co.n,
+                           COALESCE((SELECT st.documents FROM entity_source_stats st
+                                     WHERE st.entity_id = co.entity_id AND st.source = ?), 0) AS df,
+                           (SELECT count(*) FROM mine) AS sample,
+                           COALESCE((SELECT st.documents FROM entity_source_stats st
+                                     WHERE st.entity_id = ? AND st.source = ?), 0) AS mine,
+                           (SELECT count(*) FROM document WHERE source = ?) AS total
+                    FROM (SELECT 1) one LEFT JOIN co ON true ORDER BY co.n DESC, co.entity_id
+                    """, source, id, source, source);
+        }
+        long[] sizes = {0, 0};
+        // The outer join yields one row even without co-occurring entities, so the sample size always arrives.
+        List<EntityViews.CoOccurrence> rows = db.list(s, rs -> {
+            sizes[0] = rs.getLong(6);
+            sizes[1] = rs.getLong(7);
+            if (rs.getObject(1) == null) {
+                return null;
+            }
+            long n = rs.getLong(4), df = rs.getLong(5), total = rs.getLong(8);
             return new EntityViews.CoOccurrence(rs.getLong(1), rs.getString(2), rs.getString(3), n,
-                    Math.round(pmi * 1000) / 1000.0);
+                    pmi(n, df, sizes[0], total));
         });
+        return new CoList(rows.stream().filter(java.util.Objects::nonNull).toList(), sizes[0], sizes[1] > sizes[0]);
     }
 
-    /** Over all documents: the pair, entity and document counts read from the aggregates (V6), no scan. */
-    private List<EntityViews.CoOccurrence> coOccurringAll(long id, int limit) {
-        Sql s = new Sql().append("""
-                WITH pairs AS (SELECT b AS other, documents AS n FROM entity_pair_stats WHERE a = ? AND documents > 0
-                               UNION ALL
-                               SELECT a, documents FROM entity_pair_stats WHERE b = ? AND documents > 0)
-                SELECT c.entity_id, c.name, c.type, p.n, COALESCE(st.documents, 0) AS df,
-                       COALESCE((SELECT documents FROM entity_stats WHERE entity_id = ?), 0) AS mine,
-                       (SELECT count(*) FROM document) AS total
-                FROM pairs p JOIN entity c ON c.entity_id = p.other AND c.canonical_id = c.entity_id AND NOT c.hidden
-                     LEFT JOIN entity_stats st ON st.entity_id = p.other
-                ORDER BY p.n DESC, c.entity_id LIMIT ?
-                """, id, id, id, limit);
-        return db.list(s, rs -> {
-            long n = rs.getLong(4), df = rs.getLong(5), mine = rs.getLong(6), total = rs.getLong(7);
-            return new EntityViews.CoOccurrence(rs.getLong(1), rs.getString(2), rs.getString(3), n, pmi(n, df, mine, total));
-        });
-    }
-
-    static double pmi(long n, long df, long mine, long total) {
-        double pmi = n == 0 || df == 0 || mine == 0 ? 0 : Math.log((double) n * total / ((double) mine * df)) / Math.log(2);
+    /** log2(P(b | a) / P(b)): n of the sample's documents name b, df of all total documents do. */
+    static double pmi(long n, long df, long sample, long total) {
+        double pmi = n == 0 || df == 0 || sample == 0 ? 0 : Math.log((double) n * total / ((double) sample * df)) / Math.log(2);
         return Math.round(pmi * 1000) / 1000.0;
     }
 
@@ -267,7 +273,7 @@ public class EntityRepository {
                     total == 0 ? 0 : Math.round(1000.0 * p.documents() / total) / 1000.0,
                     p.documents() == 0 ? 0 : Math.round(1000.0 * p.mentions() / p.documents()) / 1000.0,
                     p.meanSalience(), p.firstSeen(), p.lastSeen(), p.spellings(), p.roles(), p.quotes(),
-                    p.source() == null ? List.of() : coOccurring(id, p.source(), coLimit)));
+                    p.source() == null ? List.of() : coOccurring(id, p.source(), coLimit).entities()));
         }
         return new EntityViews.SourceComparison(id, c.name(), c.type(), total, out, null, List.of(), false);
     }
