@@ -25,7 +25,8 @@ import static io.sitrep.query.Fixtures.put;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The V6 aggregates (entity_stats, entity_source_stats, entity_day_stats, entity_spelling_stats)
+ * The V6 aggregates (source_stats, entity_source_stats and its entity_stats view, entity_day_stats,
+ * entity_spelling_stats)
  * must equal a from-scratch recount over the base tables after every kind of write: new documents, a redelivery
  * that changes entities, source and date, an identical redelivery, a merge and an unmerge. The recount covers the
  * whole read model, so documents other test classes indexed are checked too.
@@ -42,6 +43,9 @@ class AggregateRecountTest {
 
     /** Stored rows with nonzero counts, and the same figures counted again from the base tables. */
     static final Map<String, String[]> CHECKS = Map.of(
+            "source_stats", new String[] {
+                    "SELECT source, documents FROM source_stats WHERE documents <> 0",
+                    "SELECT source, count(*) FROM document GROUP BY source"},
             "entity_stats", new String[] {
                     "SELECT entity_id, documents, mentions, first_seen, last_seen FROM entity_stats"
                             + " WHERE documents <> 0 OR mentions <> 0",

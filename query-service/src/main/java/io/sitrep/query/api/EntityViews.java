@@ -35,7 +35,7 @@ public final class EntityViews {
             Instant firstSeen, Instant lastSeen,
             List<CoOccurrence> coOccurring,
             @Schema(description = "documents of the entity coOccurring was counted over: all of them, or a sample of "
-                    + "sitrep.query.co-occurrence-sample (1000) when it has more", examples = "17")
+                    + "sitrep.query.co-occurrence-sample (500) when it has more", examples = "17")
             long coOccurrenceSampleSize,
             @Schema(description = "true: coOccurring counts (documents, pmi) come from a sample of the entity's "
                     + "documents, not all of them") boolean coOccurrenceSampled,

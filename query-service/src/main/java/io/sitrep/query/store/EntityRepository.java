@@ -21,7 +21,7 @@ public class EntityRepository {
     private final int coSample;
 
     EntityRepository(Db db,
-            @ConfigProperty(name = "sitrep.query.co-occurrence-sample", defaultValue = "1000") int coSample) {
+            @ConfigProperty(name = "sitrep.query.co-occurrence-sample", defaultValue = "500") int coSample) {
         this.db = db;
         this.coSample = coSample;
     }
@@ -129,9 +129,11 @@ public class EntityRepository {
         }
         s.append("""
                      WHERE e.canonical_id = ? ORDER BY de.article_id LIMIT ?),
-                counts AS (SELECT e.canonical_id, count(DISTINCT de.article_id) AS n FROM mine
-                           JOIN document_entity de ON de.article_id = mine.article_id
-                           JOIN entity e ON e.entity_id = de.entity_id GROUP BY e.canonical_id),
+                -- DISTINCT first: a document naming two ids merged into one entity counts once (hash aggregates).
+                counts AS (SELECT canonical_id, count(*) AS n FROM (
+                               SELECT DISTINCT e.canonical_id, de.article_id FROM mine
+                               JOIN document_entity de ON de.article_id = mine.article_id
+                               JOIN entity e ON e.entity_id = de.entity_id) x GROUP BY canonical_id),
                 co AS (SELECT c.entity_id, c.name, c.type, counts.n FROM counts JOIN entity c ON c.entity_id = counts.canonical_id
                        WHERE c.entity_id <> ? AND NOT c.hidden ORDER BY counts.n DESC, c.entity_id LIMIT ?)
                 """, id, sample, id, limit);
@@ -141,7 +143,7 @@ public class EntityRepository {
                            COALESCE((SELECT st.documents FROM entity_stats st WHERE st.entity_id = co.entity_id), 0) AS df,
                            (SELECT count(*) FROM mine) AS sample,
                            COALESCE((SELECT st.documents FROM entity_stats st WHERE st.entity_id = ?), 0) AS mine,
-                           (SELECT count(*) FROM document) AS total
+                           (SELECT sum(documents) FROM source_stats) AS total
                     FROM (SELECT 1) one LEFT JOIN co ON true ORDER BY co.n DESC, co.entity_id
                     """, id);
         } else {
@@ -152,7 +154,7 @@ public class EntityRepository {
                            (SELECT count(*) FROM mine) AS sample,
                            COALESCE((SELECT st.documents FROM entity_source_stats st
                                      WHERE st.entity_id = ? AND st.source = ?), 0) AS mine,
-                           (SELECT count(*) FROM document WHERE source = ?) AS total
+                           (SELECT documents FROM source_stats WHERE source = ?) AS total
                     FROM (SELECT 1) one LEFT JOIN co ON true ORDER BY co.n DESC, co.entity_id
                     """, source, id, source, source);
         }
