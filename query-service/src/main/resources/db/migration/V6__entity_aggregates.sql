@@ -129,3 +129,9 @@ CREATE INDEX entity_source_stats_stale_idx ON entity_source_stats (entity_id) WH
 
 -- Documents already in the read model (an upgrade): count them once.
 SELECT apply_contribution(ARRAY(SELECT article_id FROM document), 1);
+
+-- The timeline walks a popular entity's live-blog entries oldest first (AnalysisRepository.walkEvents).
+CREATE INDEX segment_time_idx ON segment (occurred_at, article_id, ordinal) WHERE occurred_at IS NOT NULL;
+
+-- A speaker's quotes newest first (EntityRepository.quoteSql orders by quoted_at DESC NULLS LAST, article_id, ordinal).
+CREATE INDEX quote_speaker_time_idx ON quote (speaker_entity_id, quoted_at DESC NULLS LAST, article_id, ordinal);

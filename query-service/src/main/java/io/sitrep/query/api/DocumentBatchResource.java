@@ -1,6 +1,7 @@
 package io.sitrep.query.api;
 
 import io.sitrep.query.security.Roles;
+import io.sitrep.query.store.EntityRegistrar;
 import io.sitrep.query.store.ReadModelWriter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -38,9 +39,11 @@ public class DocumentBatchResource {
     private static final String PATH = "/api/v1/documents/batch";
 
     private final ReadModelWriter writer;
+    private final EntityRegistrar registrar;
 
-    DocumentBatchResource(ReadModelWriter writer) {
+    DocumentBatchResource(ReadModelWriter writer, EntityRegistrar registrar) {
         this.writer = writer;
+        this.registrar = registrar;
     }
 
     @RolesAllowed(Roles.SERVICE)
@@ -73,6 +76,10 @@ public class DocumentBatchResource {
                         "Article " + d.articleId() + ": " + invalid, PATH));
             }
         }
+        DeadlockRetry.run(() -> {
+            registrar.register(batch.documents());
+            return null;
+        });
         Map<UUID, ReadModelWriter.Outcome> outcomes = DeadlockRetry.run(() -> writer.upsertAll(batch.documents()));
         List<DocumentBatch.Item> items = batch.documents().stream().map(d -> new DocumentBatch.Item(d.articleId(),
                 outcomes.get(d.articleId()).name().toLowerCase(Locale.ROOT))).toList();

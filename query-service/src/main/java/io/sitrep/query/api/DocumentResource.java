@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import io.sitrep.query.security.Roles;
 import io.sitrep.query.domain.IndexedDocument;
 import io.sitrep.query.store.DocumentReader;
+import io.sitrep.query.store.EntityRegistrar;
 import io.sitrep.query.store.ReadModelWriter;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.Valid;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/documents")
@@ -32,11 +34,13 @@ import java.util.UUID;
 public class DocumentResource {
 
     private final ReadModelWriter writer;
+    private final EntityRegistrar registrar;
     private final DocumentReader reader;
     private final EntityManager em;
 
-    DocumentResource(ReadModelWriter writer, DocumentReader reader, EntityManager em) {
+    DocumentResource(ReadModelWriter writer, EntityRegistrar registrar, DocumentReader reader, EntityManager em) {
         this.writer = writer;
+        this.registrar = registrar;
         this.reader = reader;
         this.em = em;
     }
@@ -62,6 +66,10 @@ public class DocumentResource {
             return ProblemMapper.respond(Problem.of("bad-offsets", "Bad Request", 400, invalid,
                     "/api/v1/documents/" + articleId));
         }
+        DeadlockRetry.run(() -> {
+            registrar.register(List.of(document));
+            return null;
+        });
         ReadModelWriter.Outcome outcome = DeadlockRetry.run(() -> writer.upsert(document));
         URI location = URI.create("/api/v1/documents/" + articleId);
         return outcome == ReadModelWriter.Outcome.CREATED ? Response.created(location).build()

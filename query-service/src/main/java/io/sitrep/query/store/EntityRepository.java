@@ -122,13 +122,17 @@ public class EntityRepository {
         int sample = coSample;
         Sql s = new Sql().append("""
                 WITH mine AS MATERIALIZED (
-                    SELECT DISTINCT de.article_id FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
-                """);
+                    SELECT DISTINCT x.article_id FROM (SELECT entity_id FROM entity WHERE canonical_id = ?) ids
+                    -- Per merged id its first documents straight off the (entity_id, article_id) index: their
+                    -- union holds the entity's first documents, without reading all of a popular entity's rows.
+                    CROSS JOIN LATERAL (SELECT de.article_id FROM document_entity de
+                """, id);
         if (source != null) {
             s.append(" JOIN document d ON d.article_id = de.article_id AND d.source = ?", source);
         }
         s.append("""
-                     WHERE e.canonical_id = ? ORDER BY de.article_id LIMIT ?),
+                     WHERE de.entity_id = ids.entity_id ORDER BY de.article_id LIMIT ?) x
+                    ORDER BY x.article_id LIMIT ?),
                 -- DISTINCT first: a document naming two ids merged into one entity counts once (hash aggregates).
                 counts AS (SELECT canonical_id, count(*) AS n FROM (
                                SELECT DISTINCT e.canonical_id, de.article_id FROM mine
@@ -136,7 +140,7 @@ public class EntityRepository {
                                JOIN entity e ON e.entity_id = de.entity_id) x GROUP BY canonical_id),
                 co AS (SELECT c.entity_id, c.name, c.type, counts.n FROM counts JOIN entity c ON c.entity_id = counts.canonical_id
                        WHERE c.entity_id <> ? AND NOT c.hidden ORDER BY counts.n DESC, c.entity_id LIMIT ?)
-                """, id, sample, id, limit);
+                """, sample, sample, id, limit);
         if (source == null) {
             s.append("""
                     SELECT co.entity_id, co.name, co.type, co.n,
@@ -187,6 +191,11 @@ public class EntityRepository {
     }
 
     static Sql quoteSql(QuoteQuery query, QuoteAfter after, Integer limit) {
+        return quoteSql(query, null, after, limit);
+    }
+
+    /** rawSpeaker: the only entity id behind the single requested speaker, when there is exactly one. */
+    static Sql quoteSql(QuoteQuery query, Long rawSpeaker, QuoteAfter after, Integer limit) {
         Sql s = new Sql().append("""
                 SELECT * FROM (
                 SELECT q.article_id, q.ordinal, c.entity_id AS speaker_id, COALESCE(q.speaker_name, c.name) AS speaker_name,
@@ -199,6 +208,11 @@ public class EntityRepository {
                 """);
         if (query.speakers() != null) {
             s.append(" AND c.entity_id = ANY(?)", (Object) query.speakers().toArray(Long[]::new));
+            if (rawSpeaker != null) {
+                // One id behind the speaker: its quotes come newest first off quote_speaker_time_idx, so a page
+                // reads a page of rows, not all of a prolific speaker's quotes.
+                s.append(" AND q.speaker_entity_id = ?", rawSpeaker);
+            }
         }
         if (query.q() != null) {
             s.append(" AND q.search_vector @@ websearch_to_tsquery('english', ?)", query.q());
@@ -214,7 +228,8 @@ public class EntityRepository {
             s.append(" WHERE (k < ? OR (k = ? AND (article_id, ordinal) > (?, ?)))",
                     after.key(), after.key(), after.articleId(), after.ordinal());
         }
-        s.append(" ORDER BY k DESC, article_id, ordinal");
+        // The same order as k DESC (k: quoted_at in epoch seconds, -1e15 when unknown), spelled so the index serves it.
+        s.append(" ORDER BY quoted_at DESC NULLS LAST, article_id, ordinal");
         if (limit != null) {
             s.append(" LIMIT ?", limit);
         }
@@ -225,7 +240,7 @@ public class EntityRepository {
     }
 
     public List<QuoteRow> quotePage(QuoteQuery query, QuoteAfter after, int limit) {
-        return db.list(quoteSql(query, after, limit), rs -> new QuoteRow(quote(rs), rs.getDouble("k")));
+        return db.list(quoteSql(query, rawSpeaker(query), after, limit), rs -> new QuoteRow(quote(rs), rs.getDouble("k")));
     }
 
     public List<EntityViews.QuoteView> quotes(QuoteQuery query, QuoteAfter after, int limit) {
@@ -233,7 +248,16 @@ public class EntityRepository {
     }
 
     public void exportQuotes(QuoteQuery query, Db.RowSink sink) {
-        db.stream(quoteSql(query, null, null), sink);
+        db.stream(quoteSql(query, rawSpeaker(query), null, null), sink);
+    }
+
+    private Long rawSpeaker(QuoteQuery query) {
+        if (query.speakers() == null || query.speakers().size() != 1) {
+            return null;
+        }
+        List<Long> raw = db.list(new Sql().append("SELECT entity_id FROM entity WHERE canonical_id = ?",
+                query.speakers().get(0)), rs -> rs.getLong(1));
+        return raw.size() == 1 ? raw.get(0) : null;
     }
 
     public static EntityViews.QuoteView quote(ResultSet rs) throws SQLException {
