@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code bin/benchmark-query}: starts query-service alone on a fresh embedded PostgreSQL, fills its read
- * model through {@code PUT /api/v1/documents/{id}} with generated documents (Zipf-distributed entities,
+ * model through {@code POST /api/v1/documents/batch} (-DloadBatch=N, default 100; 1: {@code PUT /api/v1/documents/{id}}) with generated documents (Zipf-distributed entities,
  * 300–1500 words, dates over two years, one in ten a live blog, with quotes, roles and dated
  * statements), then prints p50/p95/p99 latency of the read endpoints at concurrency 1 and 8.
  * {@code -Ddocuments=N} (default 5000), {@code -Drequests=N} per endpoint and level (default 200).
@@ -88,8 +88,8 @@ public final class QueryBenchmark {
             long t0 = System.nanoTime();
             bench.load(http, base, documents);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("loaded %d documents in %.1f s (%.0f docs/s, 4 clients)%n", documents, seconds,
-                    documents / seconds);
+            System.out.printf("loaded %d documents in %.1f s (%.0f docs/s, 4 clients, batches of %d)%n", documents, seconds,
+                    documents / seconds, Integer.getInteger("loadBatch", 100));
             Map<String, String> endpoints = new LinkedHashMap<>();
             String top = bench.names[0];
             endpoints.put("search common word", "/api/v1/search?q=" + enc("river"));
@@ -144,16 +144,25 @@ public final class QueryBenchmark {
             ids.add(id);
             bodies.add(document(id, i));
         }
-        for (int i = 0; i < documents; i++) {
-            UUID id = ids.get(i);
-            String body = bodies.get(i);
+        // Batches through POST /api/v1/documents/batch (one transaction each), the way a bulk load would;
+        // -DloadBatch=1 goes through PUT /api/v1/documents/{id} one document at a time, as entity-service does.
+        int batch = Integer.getInteger("loadBatch", 100);
+        for (int from = 0; from < documents; from += batch) {
+            int start = from, end = Math.min(documents, from + batch);
             futures.add(pool.submit(() -> {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/documents/" + id))
-                        .header("Authorization", serviceAuthorization).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpRequest.Builder request;
+                if (batch == 1) {
+                    request = HttpRequest.newBuilder(URI.create(base + "/api/v1/documents/" + ids.get(start)))
+                            .PUT(HttpRequest.BodyPublishers.ofString(bodies.get(start)));
+                } else {
+                    request = HttpRequest.newBuilder(URI.create(base + "/api/v1/documents/batch")).POST(
+                            HttpRequest.BodyPublishers.ofString("{\"documents\":[" + String.join(",", bodies.subList(start, end)) + "]}"));
+                }
+                HttpResponse<String> r = http.send(request.header("Authorization", serviceAuthorization)
+                        .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() >= 300) {
-                    if (failures.incrementAndGet() < 5) {
-                        System.err.println("PUT " + id + " → " + r.statusCode() + " " + r.body());
+                    if (failures.addAndGet(end - start) <= 5 * (end - start)) {
+                        System.err.println("load of documents " + start + ".." + (end - 1) + " → " + r.statusCode() + " " + r.body());
                     }
                 }
                 return null;

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import io.sitrep.query.security.Roles;
 import io.sitrep.query.domain.IndexedDocument;
 import io.sitrep.query.store.DocumentReader;
+import io.sitrep.query.store.EntityRegistrar;
 import io.sitrep.query.store.ReadModelWipe;
 import io.sitrep.query.store.ReadModelWriter;
 import jakarta.persistence.EntityManager;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/documents")
@@ -40,12 +42,15 @@ public class DocumentResource {
     private static final Logger LOG = Logger.getLogger(DocumentResource.class);
 
     private final ReadModelWriter writer;
+    private final EntityRegistrar registrar;
     private final DocumentReader reader;
     private final EntityManager em;
     private final ReadModelWipe wipe;
 
-    DocumentResource(ReadModelWriter writer, DocumentReader reader, EntityManager em, ReadModelWipe wipe) {
+    DocumentResource(ReadModelWriter writer, EntityRegistrar registrar, DocumentReader reader, EntityManager em,
+            ReadModelWipe wipe) {
         this.writer = writer;
+        this.registrar = registrar;
         this.reader = reader;
         this.em = em;
         this.wipe = wipe;
@@ -87,28 +92,31 @@ public class DocumentResource {
             return ProblemMapper.respond(Problem.of("id-mismatch", "Bad Request", 400,
                     "The path id and the body's articleId differ", "/api/v1/documents/" + articleId));
         }
-        for (IndexDocument.Entity e : document.entities()) {
-            for (IndexDocument.Mention m : e.mentions()) {
-                if (m.end() <= m.start() || m.end() > document.text().length()) {
-                    return ProblemMapper.respond(Problem.of("bad-offsets", "Bad Request", 400,
-                            "Mention [" + m.start() + ", " + m.end() + ") lies outside the text",
-                            "/api/v1/documents/" + articleId));
-                }
-            }
-        }
-        String offsets = badOffsets(document);
-        if (offsets != null) {
-            return ProblemMapper.respond(Problem.of("bad-offsets", "Bad Request", 400, offsets,
+        String invalid = invalid(document);
+        if (invalid != null) {
+            return ProblemMapper.respond(Problem.of("bad-offsets", "Bad Request", 400, invalid,
                     "/api/v1/documents/" + articleId));
         }
-        ReadModelWriter.Outcome outcome = writer.upsert(document);
+        DeadlockRetry.run(() -> {
+            registrar.register(List.of(document));
+            return null;
+        });
+        ReadModelWriter.Outcome outcome = DeadlockRetry.run(() -> writer.upsert(document));
         URI location = URI.create("/api/v1/documents/" + articleId);
         return outcome == ReadModelWriter.Outcome.CREATED ? Response.created(location).build()
                 : Response.ok().location(location).build();
     }
 
-    private static String badOffsets(IndexDocument d) {
+    /** Why the document's offsets are unusable, or null when they are fine. */
+    static String invalid(IndexDocument d) {
         int length = d.text().length();
+        for (IndexDocument.Entity e : d.entities()) {
+            for (IndexDocument.Mention m : e.mentions()) {
+                if (m.end() <= m.start() || m.end() > length) {
+                    return "Mention [" + m.start() + ", " + m.end() + ") lies outside the text";
+                }
+            }
+        }
         for (IndexDocument.Role r : d.rolesOrEmpty()) {
             if (r.end() <= r.start() || r.end() > length) {
                 return "Role [" + r.start() + ", " + r.end() + ") lies outside the text";

@@ -33,7 +33,13 @@ public final class EntityViews {
             List<Alias> aliases, List<Role> roles,
             @Schema(examples = "51") long mentions, @Schema(examples = "17") long documents,
             Instant firstSeen, Instant lastSeen,
-            List<CoOccurrence> coOccurring, List<SourceShare> sources, List<QuoteView> latestQuotes) {
+            List<CoOccurrence> coOccurring,
+            @Schema(description = "documents of the entity coOccurring was counted over: all of them, or a sample of "
+                    + "sitrep.query.co-occurrence-sample (500) when it has more", examples = "17")
+            long coOccurrenceSampleSize,
+            @Schema(description = "true: coOccurring counts (documents, pmi) come from a sample of the entity's "
+                    + "documents, not all of them") boolean coOccurrenceSampled,
+            List<SourceShare> sources, List<QuoteView> latestQuotes) {
     }
 
     @Schema(name = "EntityAlias", description = "A spelling and the sources that used it (reported aliases may have none)")
@@ -100,6 +106,7 @@ public final class EntityViews {
             Instant firstSeen, Instant lastSeen,
             @Schema(description = "the spellings this source used, most used first") List<String> spellings,
             @Schema(description = "titles this source gave the entity") List<String> roles,
-            long quotes, @Schema(description = "most co-mentioned entities in this source") List<CoOccurrence> coOccurring) {
+            long quotes, @Schema(description = "most co-mentioned entities in this source, counted over at most "
+                    + "sitrep.query.co-occurrence-sample of its documents here") List<CoOccurrence> coOccurring) {
     }
 }

@@ -19,14 +19,18 @@ public record SearchPage(
                 + "null and totalEstimate is an estimate", enumeration = {"exact", "estimate"}, examples = "exact")
         String totalKind,
         List<SearchHit> hits,
-        @Schema(description = "Computed over the whole match set; null when facets=false") Facets facets,
+        @Schema(description = "Computed over the whole match set, or its first facetSample hits when larger (sampled); "
+                + "null when facets=false") Facets facets,
         String nextCursor) {
 
     @Schema(name = "SearchFacets", description = "Hit counts per source, language and time bucket; "
             + "entities count the matching documents they occur in, top ones per type")
     public record Facets(List<Bucket> sources, List<Bucket> languages,
             @Schema(examples = "month") String interval, List<Bucket> dates,
-            @Schema(description = "type → top entities") Map<String, List<EntityBucket>> entities) {
+            @Schema(description = "type → top entities") Map<String, List<EntityBucket>> entities,
+            @Schema(description = "true: the facets count only the first sampleSize hits in page order (the total "
+                    + "does not: it stays an exact count of all hits); false: they count every hit") boolean sampled,
+            @Schema(description = "hits the facets were counted over", examples = "137") long sampleSize) {
     }
 
     @Schema(name = "FacetBucket")

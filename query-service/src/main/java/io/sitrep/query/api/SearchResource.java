@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -54,8 +55,11 @@ public class SearchResource {
     private final SearchRepository repository;
     private final EntityDirectory directory;
     private final ObjectMapper json;
+    private final int defaultFacetSample;
 
-    SearchResource(SearchRepository repository, EntityDirectory directory, ObjectMapper json) {
+    SearchResource(SearchRepository repository, EntityDirectory directory, ObjectMapper json,
+            @ConfigProperty(name = "sitrep.query.facet-sample", defaultValue = "2000") int defaultFacetSample) {
+        this.defaultFacetSample = defaultFacetSample;
         this.repository = repository;
         this.directory = directory;
         this.json = json;
@@ -74,7 +78,9 @@ public class SearchResource {
                     + "entry's time or a dated statement in it, an article's dated statements (whole days overlapping "
                     + "the range). "
                     + "A live blog is searched entry by entry: each matching entry is its own hit with `segment` set. "
-                    + "Facets and the exact total cover the whole match set, not just the page. With facets=false and "
+                    + "The exact total covers the whole match set; facets too, up to facetSample hits (default "
+                    + "sitrep.query.facet-sample, 2000): beyond that they count the first facetSample hits in page "
+                    + "order and say so (facets.sampled, facets.sampleSize). With facets=false and "
                     + "more than one page, total is null and totalEstimate is the planner's estimate (totalKind "
                     + "estimate).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchPage.class),
@@ -86,7 +92,7 @@ public class SearchResource {
                     "segment":null,"storyGroupId":"00000000-0000-4000-8000-000000000001","entities":[{"entityId":7,"name":"Port Elwin","type":"LOCATION","mentions":1}]}],
                     "facets":{"sources":[{"key":"Example Wire","count":1}],"languages":[{"key":"en","count":1}],
                     "interval":"month","dates":[{"key":"2024-02-01","count":1}],"entities":{"LOCATION":
-                    [{"entityId":7,"name":"Port Elwin","count":1}]}},"nextCursor":null}""")))
+                    [{"entityId":7,"name":"Port Elwin","count":1}]},"sampled":false,"sampleSize":1},"nextCursor":null}""")))
     @APIResponse(responseCode = "400", description = "No q and no filter, oversized q, bad cursor, limit out of 1..100, "
             + "publishedFrom after publishedTo or eventFrom after eventTo, an unparsable date, a storyGroup that is not "
             + "a UUID, unknown sort or interval",
@@ -97,9 +103,13 @@ public class SearchResource {
             @QueryParam("facets") @DefaultValue("true") @Parameter(description = "false skips the facets") boolean facets,
             @QueryParam("interval") @Parameter(description = "date facet bucket: day, week or month", example = "month")
             String interval,
+            @QueryParam("facetSample") @Min(1) @Max(100_000) @Parameter(description = "facets count at most this many "
+                    + "hits, the first in page order; default sitrep.query.facet-sample (2000)", example = "2000")
+            Integer facetSampleParam,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         SearchFilter filter = params.toFilter(PATH, directory);
+        int facetSample = facetSampleParam == null ? defaultFacetSample : facetSampleParam;
         String bucket = TimeRange.interval(PATH, interval);
         char sortChar = filter.sort() == SearchFilter.Sort.TIME ? 't' : 'r';
         SearchCursor after = cursor == null ? null : SearchCursor.decode(cursor, sortChar);
@@ -128,12 +138,14 @@ public class SearchResource {
         Long total = null;
         SearchPage.Facets facetView = null;
         if (facets) {
-            List<FacetRow> facetRows = repository.facets(filter, bucket, 10);
+            List<FacetRow> facetRows = repository.facets(filter, bucket, 10, facetSample);
+            long sampleSize = 0;
             List<SearchPage.Bucket> sources = new ArrayList<>(), languages = new ArrayList<>(), dates = new ArrayList<>();
             Map<String, List<SearchPage.EntityBucket>> byType = new TreeMap<>();
             for (FacetRow f : facetRows) {
                 switch (f.kind()) {
                     case "total" -> total = f.count();
+                    case "sample" -> sampleSize = f.count();
                     case "source" -> sources.add(new SearchPage.Bucket(f.key(), f.count()));
                     case "language" -> languages.add(new SearchPage.Bucket(f.key(), f.count()));
                     case "date" -> dates.add(new SearchPage.Bucket(f.key(), f.count()));
@@ -143,7 +155,7 @@ public class SearchResource {
                     }
                 }
             }
-            facetView = new SearchPage.Facets(sources, languages, bucket, dates, byType);
+            facetView = new SearchPage.Facets(sources, languages, bucket, dates, byType, sampleSize < total, sampleSize);
         } else if (after == null && !more) {
             total = (long) page.size();
         }

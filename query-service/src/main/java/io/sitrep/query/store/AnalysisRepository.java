@@ -90,8 +90,28 @@ public class AnalysisRepository {
     public record Named(long id, String name) {
     }
 
-    public AnalysisViews.Timeline timeline(List<Named> entities, String interval, Instant from, Instant to, int maxEvents) {
-        Long[] ids = entities.stream().map(Named::id).toArray(Long[]::new);
+    private static boolean midnight(Instant t) {
+        return t == null || t.getEpochSecond() % 86_400 == 0 && t.getNano() == 0;
+    }
+
+    /** Bounds on whole UTC days: summed from the per-day aggregates (V6), a few rows per day instead of a scan. */
+    static Sql dayCounts(Long[] ids, String interval, Instant from, Instant to) {
+        Sql s = new Sql().append("""
+                SELECT st.entity_id, to_char(date_trunc(?, CAST(st.day AS timestamp)), 'YYYY-MM-DD') AS bucket, st.source,
+                       sum(st.documents) AS docs, sum(st.mentions) AS mentions
+                FROM entity_day_stats st WHERE st.entity_id = ANY(?) AND st.documents > 0
+                """, interval, ids);
+        if (from != null) {
+            s.append(" AND st.day >= CAST(? AS date)", java.time.LocalDate.ofInstant(from, java.time.ZoneOffset.UTC));
+        }
+        if (to != null) {
+            s.append(" AND st.day < CAST(? AS date)", java.time.LocalDate.ofInstant(to, java.time.ZoneOffset.UTC));
+        }
+        return s.append(" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 NULLS LAST");
+    }
+
+    /** Bounds inside a day: counted from the document rows themselves. */
+    static Sql scanCounts(Long[] ids, String interval, Instant from, Instant to) {
         Sql counts = new Sql().append("""
                 SELECT c.entity_id, to_char(date_trunc(?, d.published_at, 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS bucket,
                        d.source, count(DISTINCT d.article_id) AS docs, sum(de.mention_count) AS mentions
@@ -105,7 +125,12 @@ public class AnalysisRepository {
         if (to != null) {
             counts.append(" AND d.published_at < ?", to);
         }
-        counts.append(" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 NULLS LAST");
+        return counts.append(" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 NULLS LAST");
+    }
+
+    public AnalysisViews.Timeline timeline(List<Named> entities, String interval, Instant from, Instant to, int maxEvents) {
+        Long[] ids = entities.stream().map(Named::id).toArray(Long[]::new);
+        Sql counts = midnight(from) && midnight(to) ? dayCounts(ids, interval, from, to) : scanCounts(ids, interval, from, to);
         Map<Long, TreeMap<String, long[]>> totals = new LinkedHashMap<>();
         Map<Long, TreeMap<String, Map<String, Long>>> bySource = new LinkedHashMap<>();
         db.list(counts, rs -> {
@@ -127,6 +152,17 @@ public class AnalysisRepository {
                     bucket, t[0], t[1], bySource.get(e.id()).get(bucket))));
             series.add(new AnalysisViews.Series(e.id(), e.name(), buckets));
         }
+        Sql events = popular(ids) ? walkEvents(ids, from, to, maxEvents + 1) : mentionEvents(ids, from, to, maxEvents + 1);
+        List<AnalysisViews.Event> rows = db.list(events, rs -> new AnalysisViews.Event(rs.getString("kind"),
+                Db.instant(rs, "at"), rs.getObject("article_id", UUID.class), rs.getInt("ordinal"), rs.getString("text"),
+                rs.getInt("start_offset"), rs.getInt("end_offset"),
+                Arrays.asList((Long[]) rs.getArray("ids").getArray()), rs.getString("title"), rs.getString("source")));
+        boolean truncated = rows.size() > maxEvents;
+        return new AnalysisViews.Timeline(interval, series, truncated ? rows.subList(0, maxEvents) : rows, truncated);
+    }
+
+    /** Events found through the entities' mentions: cheap when they have few, a scan of all of them otherwise. */
+    static Sql mentionEvents(Long[] ids, Instant from, Instant to, int limit) {
         Sql events = new Sql().append("""
                 SELECT * FROM (
                     SELECT 'segment' AS kind, g.occurred_at AS at, g.article_id, g.ordinal, g.headline AS text,
@@ -154,12 +190,52 @@ public class AnalysisRepository {
         if (to != null) {
             events.append(" AND at < ?", to);
         }
-        events.append(" ORDER BY at, article_id, kind, ordinal LIMIT ?", maxEvents + 1);
-        List<AnalysisViews.Event> rows = db.list(events, rs -> new AnalysisViews.Event(rs.getString("kind"),
-                Db.instant(rs, "at"), rs.getObject("article_id", UUID.class), rs.getInt("ordinal"), rs.getString("text"),
-                rs.getInt("start_offset"), rs.getInt("end_offset"),
-                Arrays.asList((Long[]) rs.getArray("ids").getArray()), rs.getString("title"), rs.getString("source")));
-        boolean truncated = rows.size() > maxEvents;
-        return new AnalysisViews.Timeline(interval, series, truncated ? rows.subList(0, maxEvents) : rows, truncated);
+        events.append(" ORDER BY at, article_id, kind, ordinal LIMIT ?", limit);
+        return events;
+    }
+
+    /**
+     * An entity in at least 1 of 20 documents (popular): events are read oldest first from the segment and dated
+     * statement time indexes, each probed for a mention of the entities, until enough are found; far fewer rows
+     * than all its mentions. Same events and order as {@link #mentionEvents}.
+     */
+    static Sql walkEvents(Long[] ids, Instant from, Instant to, int limit) {
+        String inSegment = "FROM mention mn JOIN entity e ON e.entity_id = mn.entity_id WHERE mn.article_id = g.article_id"
+                + " AND mn.start_offset >= g.start_offset AND mn.start_offset < g.end_offset AND e.canonical_id = ANY(?)";
+        String inStatement = "FROM mention mn JOIN entity e ON e.entity_id = mn.entity_id WHERE mn.article_id = s.article_id"
+                + " AND mn.start_offset >= s.stmt_start AND mn.end_offset <= s.stmt_end AND e.canonical_id = ANY(?)";
+        Sql s = new Sql().append("SELECT * FROM ((SELECT 'segment' AS kind, g.occurred_at AS at, g.article_id, g.ordinal,"
+                + " g.headline AS text, g.start_offset, g.end_offset,"
+                + " ARRAY(SELECT DISTINCT e.canonical_id " + inSegment + " ORDER BY 1) AS ids, d.title, d.source"
+                + " FROM segment g JOIN document d ON d.article_id = g.article_id"
+                + " WHERE g.occurred_at IS NOT NULL AND EXISTS (SELECT 1 " + inSegment + ")", ids, ids);
+        if (from != null) {
+            s.append(" AND g.occurred_at >= ?", from);
+        }
+        if (to != null) {
+            s.append(" AND g.occurred_at < ?", to);
+        }
+        s.append(" ORDER BY g.occurred_at, g.article_id, g.ordinal LIMIT ?)", limit);
+        s.append(" UNION ALL (SELECT 'statement', CAST(s.date AS timestamp) AT TIME ZONE 'UTC', s.article_id, s.ordinal,"
+                + " s.statement, s.stmt_start, s.stmt_end,"
+                + " ARRAY(SELECT DISTINCT e.canonical_id " + inStatement + " ORDER BY 1), d.title, d.source"
+                + " FROM dated_statement s JOIN document d ON d.article_id = s.article_id"
+                + " WHERE EXISTS (SELECT 1 " + inStatement + ")", ids, ids);
+        if (from != null) {
+            // The day's midnight is the event time: a day before from's can still not qualify, one after always does.
+            s.append(" AND CAST(s.date AS timestamp) AT TIME ZONE 'UTC' >= ?", from);
+        }
+        if (to != null) {
+            s.append(" AND CAST(s.date AS timestamp) AT TIME ZONE 'UTC' < ?", to);
+        }
+        return s.append(" ORDER BY s.date, s.article_id, s.ordinal LIMIT ?)) ev ORDER BY at, article_id, kind, ordinal LIMIT ?",
+                limit, limit);
+    }
+
+    private boolean popular(Long[] ids) {
+        return db.one(new Sql().append("""
+                SELECT COALESCE((SELECT sum(documents) FROM entity_stats WHERE entity_id = ANY(?)), 0) * 20
+                       >= COALESCE((SELECT sum(documents) FROM source_stats), 0)
+                """, (Object) ids), rs -> rs.getBoolean(1)).orElse(false);
     }
 }

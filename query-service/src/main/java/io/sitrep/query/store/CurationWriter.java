@@ -5,6 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
 /**
  * Applies entity-service's curation: a curated name sticks (documents no longer overwrite it), hidden
  * removes the entity from answers, merged_into redirects it. canonical_id is kept as the end of each
@@ -15,6 +19,9 @@ public class CurationWriter {
 
     public enum Outcome { CREATED, UPDATED, CYCLE }
 
+    /** Advisory lock id: curation holds it alone, document writers share it (ReadModelWriter). */
+    static final int LOCK = 7301;
+
     private final EntityManager em;
 
     CurationWriter(EntityManager em) {
@@ -24,7 +31,7 @@ public class CurationWriter {
     @Transactional
     public Outcome apply(EntityCuration c) {
         // Curations are rare; one at a time keeps chain checks and canonical ids consistent.
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(7301)").getSingleResult();
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(" + LOCK + ")").getSingleResult();
         if (c.mergedInto() != null) {
             em.createNativeQuery("""
                     INSERT INTO entity (entity_id, name, type, canonical_id) VALUES (?1, ?2, ?3, ?1)
@@ -43,8 +50,22 @@ public class CurationWriter {
                 return Outcome.CYCLE;
             }
         }
-        boolean existed = !em.createNativeQuery("SELECT 1 FROM entity WHERE entity_id = ?1")
-                .setParameter(1, c.entityId()).getResultList().isEmpty();
+        List<?> before = em.createNativeQuery("SELECT merged_into FROM entity WHERE entity_id = ?1")
+                .setParameter(1, c.entityId()).getResultList();
+        boolean existed = !before.isEmpty();
+        // A changed merge target moves canonical ids of the entity's whole merge tree: the tree's documents leave
+        // the aggregates under the old canonical ids and come back under the new ones.
+        UUID[] moved = new UUID[0];
+        if (existed && !Objects.equals(before.get(0) == null ? null : ((Number) before.get(0)).longValue(),
+                c.mergedInto())) {
+            moved = ((List<?>) em.createNativeQuery("""
+                    SELECT DISTINCT de.article_id FROM entity t JOIN entity m ON m.canonical_id = t.canonical_id
+                         JOIN document_entity de ON de.entity_id = m.entity_id
+                    WHERE t.entity_id = ?1 ORDER BY de.article_id
+                    """).setParameter(1, c.entityId()).getResultList()).stream().map(UUID.class::cast)
+                    .toArray(UUID[]::new);
+            ReadModelWriter.contribute(em, moved, -1);
+        }
         em.createNativeQuery("""
                 INSERT INTO entity (entity_id, name, type, canonical_id, hidden, merged_into, curated)
                 VALUES (?1, ?2, ?3, ?1, ?4, ?5, true)
@@ -63,6 +84,8 @@ public class CurationWriter {
                 UPDATE entity SET canonical_id = ends.target FROM ends
                 WHERE ends.entity_id = entity.entity_id AND entity.canonical_id <> ends.target
                 """).executeUpdate();
+        // Also runs with no documents: it settles first/last seen bounds the subtraction left stale.
+        ReadModelWriter.contribute(em, moved, 1);
         return existed ? Outcome.UPDATED : Outcome.CREATED;
     }
 }

@@ -2,6 +2,7 @@ package io.sitrep.query.store;
 
 import io.sitrep.query.api.EntityViews;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,9 +18,12 @@ import java.util.UUID;
 public class EntityRepository {
 
     private final Db db;
+    private final int coSample;
 
-    EntityRepository(Db db) {
+    EntityRepository(Db db,
+            @ConfigProperty(name = "sitrep.query.co-occurrence-sample", defaultValue = "500") int coSample) {
         this.db = db;
+        this.coSample = coSample;
     }
 
     static String likeEscape(String s) {
@@ -43,8 +47,7 @@ public class EntityRepository {
                     WHERE lower(a.alias) LIKE ? ESCAPE '!' OR lower(a.alias) LIKE ? ESCAPE '!' OR lower(a.alias) % ?),
                 best AS (SELECT DISTINCT ON (id) id, matched, sim, prefix FROM cand ORDER BY id, prefix DESC, sim DESC)
                 SELECT c.entity_id, c.name, c.type, b.matched, b.prefix, b.sim,
-                       (SELECT count(DISTINCT de.article_id) FROM document_entity de
-                        JOIN entity m ON m.entity_id = de.entity_id WHERE m.canonical_id = c.entity_id) AS docs
+                       COALESCE((SELECT st.documents FROM entity_stats st WHERE st.entity_id = c.entity_id), 0) AS docs
                 FROM best b JOIN entity c ON c.entity_id = b.id
                 WHERE NOT c.hidden
                 """, needle, prefix, wordPrefix, prefix, wordPrefix, needle,
@@ -62,18 +65,16 @@ public class EntityRepository {
         List<Long> merged = db.list(new Sql().append(
                 "SELECT entity_id FROM entity WHERE canonical_id = ? AND entity_id <> ? ORDER BY entity_id", id, id),
                 rs -> rs.getLong(1));
+        // Counts come from the aggregates (V6), not from a scan of the entity's document rows.
         Object[] counts = db.one(new Sql().append("""
-                SELECT COALESCE(sum(de.mention_count), 0), count(DISTINCT de.article_id), min(d.published_at), max(d.published_at)
-                FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
-                     JOIN document d ON d.article_id = de.article_id
-                WHERE e.canonical_id = ?
+                SELECT st.mentions, st.documents, st.first_seen AS min, st.last_seen AS max
+                FROM entity_stats st WHERE st.entity_id = ? AND st.documents > 0
                 """, id), rs -> new Object[] {rs.getLong(1), rs.getLong(2), Db.instant(rs, "min"), Db.instant(rs, "max")})
-                .orElseThrow();
+                .orElse(new Object[] {0L, 0L, null, null});
         Map<String, List<EntityViews.SourceCount>> aliases = new LinkedHashMap<>();
         db.list(new Sql().append("""
-                SELECT mn.surface, d.source, count(*) AS n FROM mention mn JOIN entity e ON e.entity_id = mn.entity_id
-                     JOIN document d ON d.article_id = mn.article_id
-                WHERE e.canonical_id = ? GROUP BY mn.surface, d.source ORDER BY mn.surface, n DESC, d.source
+                SELECT surface, source, mentions AS n FROM entity_spelling_stats
+                WHERE entity_id = ? AND mentions > 0 ORDER BY surface, n DESC, source
                 """, id), rs -> {
             aliases.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                     .add(new EntityViews.SourceCount(rs.getString(2), rs.getLong(3)));
@@ -94,59 +95,92 @@ public class EntityRepository {
                 """, id), rs -> new EntityViews.Role(rs.getString(1), rs.getString(2), Db.instant(rs, "first_seen"),
                 Db.instant(rs, "last_seen"), rs.getLong(5)));
         List<EntityViews.SourceShare> sources = db.list(new Sql().append("""
-                SELECT d.source, count(DISTINCT d.article_id) AS docs, sum(de.mention_count) AS mentions
-                FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
-                     JOIN document d ON d.article_id = de.article_id
-                WHERE e.canonical_id = ? GROUP BY d.source ORDER BY docs DESC, d.source NULLS LAST
+                SELECT source, documents AS docs, mentions FROM entity_source_stats
+                WHERE entity_id = ? AND documents > 0 ORDER BY docs DESC, source NULLS LAST
                 """, id), rs -> new EntityViews.SourceShare(rs.getString(1), rs.getLong(2), rs.getLong(3), 0));
         long documents = (Long) counts[1];
         sources = sources.stream().map(s -> new EntityViews.SourceShare(s.source(), s.documents(), s.mentions(),
                 documents == 0 ? 0 : Math.round(1000.0 * s.documents() / documents) / 1000.0)).toList();
+        CoList co = coOccurring(id, null, coLimit);
         return new EntityViews.Profile(id, c.requestedId() == id ? null : c.requestedId(), c.name(), c.type(), merged,
                 aliasViews, roles, (Long) counts[0], documents, (Instant) counts[2], (Instant) counts[3],
-                coOccurring(id, null, coLimit), sources, quotes(new QuoteQuery(List.of(id), null, null, null), null,
-                        quoteLimit));
+                co.entities(), co.sampleSize(), co.sampled(), sources,
+                quotes(new QuoteQuery(List.of(id), null, null, null), null, quoteLimit));
     }
 
-    /** Entities sharing documents with the canonical entity, with PMI over documents (optionally one source's). */
-    public List<EntityViews.CoOccurrence> coOccurring(long id, String source, int limit) {
-        // Scoped to one source, every count joins the source's documents; otherwise no join at all.
-        String scopeJoin = source == null ? "" : " JOIN scope ON scope.article_id = de.article_id";
-        Sql s = new Sql();
+    /** Co-occurring entities and the documents of the entity they were counted over. */
+    public record CoList(List<EntityViews.CoOccurrence> entities, long sampleSize, boolean sampled) {
+    }
+
+    /**
+     * Entities sharing documents with the canonical entity (optionally in one source's documents), with PMI. Counted
+     * over at most {@code sample} of its documents, the first by article id (random UUIDs: an unbiased sample), so a
+     * popular entity costs a bounded scan; below that size the counts are exact. PMI = log2(P(b | a) / P(b)) with
+     * P(b | a) from the sample and P(b), the entity and document totals from the aggregates (V6).
+     */
+    public CoList coOccurring(long id, String source, int limit) {
+        int sample = coSample;
+        Sql s = new Sql().append("""
+                WITH mine AS MATERIALIZED (
+                    SELECT DISTINCT x.article_id FROM (SELECT entity_id FROM entity WHERE canonical_id = ?) ids
+                    -- Per merged id its first documents straight off the (entity_id, article_id) index: their
+                    -- union holds the entity's first documents, without reading all of a popular entity's rows.
+                    CROSS JOIN LATERAL (SELECT de.article_id FROM document_entity de
+                """, id);
         if (source != null) {
-            s.append("WITH scope AS MATERIALIZED (SELECT d.article_id FROM document d WHERE d.source = ?), ", source);
-        } else {
-            s.append("WITH ");
+            s.append(" JOIN document d ON d.article_id = de.article_id AND d.source = ?", source);
         }
         s.append("""
-                mine AS (SELECT DISTINCT de.article_id FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
-                         %s WHERE e.canonical_id = ?),
-                per AS (SELECT de.entity_id, count(*) AS n FROM mine
-                        JOIN document_entity de ON de.article_id = mine.article_id GROUP BY de.entity_id),
-                multi AS (SELECT canonical_id FROM entity WHERE merged_into IS NOT NULL),
-                counts AS (
-                    SELECT e.canonical_id, sum(per.n) AS n FROM per JOIN entity e ON e.entity_id = per.entity_id
-                    WHERE e.canonical_id NOT IN (SELECT canonical_id FROM multi) GROUP BY e.canonical_id
-                    UNION ALL
-                    SELECT e.canonical_id, count(DISTINCT de.article_id) FROM mine
-                         JOIN document_entity de ON de.article_id = mine.article_id
-                         JOIN entity e ON e.entity_id = de.entity_id
-                    WHERE e.canonical_id IN (SELECT canonical_id FROM multi) GROUP BY e.canonical_id),
+                     WHERE de.entity_id = ids.entity_id ORDER BY de.article_id LIMIT ?) x
+                    ORDER BY x.article_id LIMIT ?),
+                -- DISTINCT first: a document naming two ids merged into one entity counts once (hash aggregates).
+                counts AS (SELECT canonical_id, count(*) AS n FROM (
+                               SELECT DISTINCT e.canonical_id, de.article_id FROM mine
+                               JOIN document_entity de ON de.article_id = mine.article_id
+                               JOIN entity e ON e.entity_id = de.entity_id) x GROUP BY canonical_id),
                 co AS (SELECT c.entity_id, c.name, c.type, counts.n FROM counts JOIN entity c ON c.entity_id = counts.canonical_id
                        WHERE c.entity_id <> ? AND NOT c.hidden ORDER BY counts.n DESC, c.entity_id LIMIT ?)
-                SELECT co.entity_id, co.name, co.type, co.n,
-                       (SELECT count(DISTINCT de.article_id) FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
-                        %s WHERE e.canonical_id = co.entity_id) AS df,
-                       (SELECT count(*) FROM mine) AS mine, (SELECT count(*) FROM %s) AS total
-                FROM co ORDER BY co.n DESC, co.entity_id
-                """.formatted(scopeJoin, scopeJoin, source == null ? "document" : "scope"), id, id, limit);
-        return db.list(s, rs -> {
-            long n = rs.getLong(4), df = rs.getLong(5), mine = rs.getLong(6), total = rs.getLong(7);
-            double pmi = n == 0 || df == 0 || mine == 0 ? 0
-                    : Math.log((double) n * total / ((double) mine * df)) / Math.log(2);
+                """, sample, sample, id, limit);
+        if (source == null) {
+            s.append("""
+                    SELECT co.entity_id, co.name, co.type, co.n,
+                           COALESCE((SELECT st.documents FROM entity_stats st WHERE st.entity_id = co.entity_id), 0) AS df,
+                           (SELECT count(*) FROM mine) AS sample,
+                           COALESCE((SELECT st.documents FROM entity_stats st WHERE st.entity_id = ?), 0) AS mine,
+                           (SELECT sum(documents) FROM source_stats) AS total
+                    FROM (SELECT 1) one LEFT JOIN co ON true ORDER BY co.n DESC, co.entity_id
+                    """, id);
+        } else {
+            s.append("""
+                    SELECT co.entity_id, co.name, co.type, co.n,
+                           COALESCE((SELECT st.documents FROM entity_source_stats st
+                                     WHERE st.entity_id = co.entity_id AND st.source = ?), 0) AS df,
+                           (SELECT count(*) FROM mine) AS sample,
+                           COALESCE((SELECT st.documents FROM entity_source_stats st
+                                     WHERE st.entity_id = ? AND st.source = ?), 0) AS mine,
+                           (SELECT documents FROM source_stats WHERE source = ?) AS total
+                    FROM (SELECT 1) one LEFT JOIN co ON true ORDER BY co.n DESC, co.entity_id
+                    """, source, id, source, source);
+        }
+        long[] sizes = {0, 0};
+        // The outer join yields one row even without co-occurring entities, so the sample size always arrives.
+        List<EntityViews.CoOccurrence> rows = db.list(s, rs -> {
+            sizes[0] = rs.getLong(6);
+            sizes[1] = rs.getLong(7);
+            if (rs.getObject(1) == null) {
+                return null;
+            }
+            long n = rs.getLong(4), df = rs.getLong(5), total = rs.getLong(8);
             return new EntityViews.CoOccurrence(rs.getLong(1), rs.getString(2), rs.getString(3), n,
-                    Math.round(pmi * 1000) / 1000.0);
+                    pmi(n, df, sizes[0], total));
         });
+        return new CoList(rows.stream().filter(java.util.Objects::nonNull).toList(), sizes[0], sizes[1] > sizes[0]);
+    }
+
+    /** log2(P(b | a) / P(b)): n of the sample's documents name b, df of all total documents do. */
+    static double pmi(long n, long df, long sample, long total) {
+        double pmi = n == 0 || df == 0 || sample == 0 ? 0 : Math.log((double) n * total / ((double) sample * df)) / Math.log(2);
+        return Math.round(pmi * 1000) / 1000.0;
     }
 
     /** speakers: canonical ids (null: any); q: web-search words over the quote text. */
@@ -157,6 +191,11 @@ public class EntityRepository {
     }
 
     static Sql quoteSql(QuoteQuery query, QuoteAfter after, Integer limit) {
+        return quoteSql(query, null, after, limit);
+    }
+
+    /** rawSpeaker: the only entity id behind the single requested speaker, when there is exactly one. */
+    static Sql quoteSql(QuoteQuery query, Long rawSpeaker, QuoteAfter after, Integer limit) {
         Sql s = new Sql().append("""
                 SELECT * FROM (
                 SELECT q.article_id, q.ordinal, c.entity_id AS speaker_id, COALESCE(q.speaker_name, c.name) AS speaker_name,
@@ -169,6 +208,11 @@ public class EntityRepository {
                 """);
         if (query.speakers() != null) {
             s.append(" AND c.entity_id = ANY(?)", (Object) query.speakers().toArray(Long[]::new));
+            if (rawSpeaker != null) {
+                // One id behind the speaker: its quotes come newest first off quote_speaker_time_idx, so a page
+                // reads a page of rows, not all of a prolific speaker's quotes.
+                s.append(" AND q.speaker_entity_id = ?", rawSpeaker);
+            }
         }
         if (query.q() != null) {
             s.append(" AND q.search_vector @@ websearch_to_tsquery('english', ?)", query.q());
@@ -184,7 +228,8 @@ public class EntityRepository {
             s.append(" WHERE (k < ? OR (k = ? AND (article_id, ordinal) > (?, ?)))",
                     after.key(), after.key(), after.articleId(), after.ordinal());
         }
-        s.append(" ORDER BY k DESC, article_id, ordinal");
+        // The same order as k DESC (k: quoted_at in epoch seconds, -1e15 when unknown), spelled so the index serves it.
+        s.append(" ORDER BY quoted_at DESC NULLS LAST, article_id, ordinal");
         if (limit != null) {
             s.append(" LIMIT ?", limit);
         }
@@ -195,7 +240,7 @@ public class EntityRepository {
     }
 
     public List<QuoteRow> quotePage(QuoteQuery query, QuoteAfter after, int limit) {
-        return db.list(quoteSql(query, after, limit), rs -> new QuoteRow(quote(rs), rs.getDouble("k")));
+        return db.list(quoteSql(query, rawSpeaker(query), after, limit), rs -> new QuoteRow(quote(rs), rs.getDouble("k")));
     }
 
     public List<EntityViews.QuoteView> quotes(QuoteQuery query, QuoteAfter after, int limit) {
@@ -203,7 +248,16 @@ public class EntityRepository {
     }
 
     public void exportQuotes(QuoteQuery query, Db.RowSink sink) {
-        db.stream(quoteSql(query, null, null), sink);
+        db.stream(quoteSql(query, rawSpeaker(query), null, null), sink);
+    }
+
+    private Long rawSpeaker(QuoteQuery query) {
+        if (query.speakers() == null || query.speakers().size() != 1) {
+            return null;
+        }
+        List<Long> raw = db.list(new Sql().append("SELECT entity_id FROM entity WHERE canonical_id = ?",
+                query.speakers().get(0)), rs -> rs.getLong(1));
+        return raw.size() == 1 ? raw.get(0) : null;
     }
 
     public static EntityViews.QuoteView quote(ResultSet rs) throws SQLException {
@@ -217,24 +271,24 @@ public class EntityRepository {
     public EntityViews.SourceComparison sources(EntityDirectory.Canonical c, int coLimit) {
         long id = c.entityId();
         List<EntityViews.SourceProfile> rows = db.list(new Sql().append("""
-                WITH mine AS (SELECT de.article_id, sum(de.mention_count) AS mentions, avg(de.salience) AS salience
-                              FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
-                              WHERE e.canonical_id = ? GROUP BY de.article_id)
-                SELECT d.source, count(*) AS docs, sum(mine.mentions) AS mentions, avg(mine.salience) AS salience,
-                       min(d.published_at) AS first_seen, max(d.published_at) AS last_seen,
-                       (SELECT array_to_string(array_agg(x.surface ORDER BY x.n DESC, x.surface), chr(31)) FROM (
-                            SELECT mn.surface, count(*) AS n FROM mention mn JOIN entity e ON e.entity_id = mn.entity_id
-                            JOIN document d2 ON d2.article_id = mn.article_id
-                            WHERE e.canonical_id = ? AND d2.source IS NOT DISTINCT FROM d.source GROUP BY mn.surface) x) AS spellings,
+                SELECT st.source, st.documents AS docs, st.mentions,
+                       CASE WHEN st.salience_docs > 0 THEN round(CAST(st.salience_sum / st.salience_docs AS numeric), 6) END
+                           AS salience,
+                       st.first_seen, st.last_seen,
+                       (SELECT array_to_string(array_agg(x.surface ORDER BY x.mentions DESC, x.surface), chr(31))
+                        FROM entity_spelling_stats x
+                        WHERE x.entity_id = st.entity_id AND x.source IS NOT DISTINCT FROM st.source AND x.mentions > 0)
+                           AS spellings,
                        (SELECT array_to_string(array_agg(DISTINCT r.title ORDER BY r.title), chr(31)) FROM entity_role r
                             JOIN entity e ON e.entity_id = r.entity_id JOIN document d2 ON d2.article_id = r.article_id
-                            WHERE e.canonical_id = ? AND d2.source IS NOT DISTINCT FROM d.source) AS roles,
+                            WHERE e.canonical_id = ? AND d2.source IS NOT DISTINCT FROM st.source) AS roles,
                        (SELECT count(*) FROM quote q JOIN entity e ON e.entity_id = q.speaker_entity_id
                             JOIN document d2 ON d2.article_id = q.article_id
-                            WHERE e.canonical_id = ? AND d2.source IS NOT DISTINCT FROM d.source) AS quotes
-                FROM mine JOIN document d ON d.article_id = mine.article_id
-                GROUP BY d.source ORDER BY docs DESC, d.source NULLS LAST
-                """, id, id, id, id), rs -> new EntityViews.SourceProfile(rs.getString("source"), rs.getLong("docs"),
+                            WHERE e.canonical_id = ? AND d2.source IS NOT DISTINCT FROM st.source) AS quotes
+                FROM entity_source_stats st
+                WHERE st.entity_id = ? AND st.documents > 0
+                ORDER BY docs DESC, st.source NULLS LAST
+                """, id, id, id), rs -> new EntityViews.SourceProfile(rs.getString("source"), rs.getLong("docs"),
                 rs.getLong("mentions"), 0, 0, Db.nullableDouble(rs, "salience"), Db.instant(rs, "first_seen"),
                 Db.instant(rs, "last_seen"), split(rs.getString("spellings")), split(rs.getString("roles")),
                 rs.getLong("quotes"), List.of()));
@@ -245,7 +299,7 @@ public class EntityRepository {
                     total == 0 ? 0 : Math.round(1000.0 * p.documents() / total) / 1000.0,
                     p.documents() == 0 ? 0 : Math.round(1000.0 * p.mentions() / p.documents()) / 1000.0,
                     p.meanSalience(), p.firstSeen(), p.lastSeen(), p.spellings(), p.roles(), p.quotes(),
-                    p.source() == null ? List.of() : coOccurring(id, p.source(), coLimit)));
+                    p.source() == null ? List.of() : coOccurring(id, p.source(), coLimit).entities()));
         }
         return new EntityViews.SourceComparison(id, c.name(), c.type(), total, out, null, List.of(), false);
     }

@@ -23,8 +23,8 @@ public class ReadModelWipe {
 
     @Transactional
     public Counts wipe() {
-        // Curation takes this lock too (CurationWriter): no curation is half-applied across the wipe.
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(7301)").getSingleResult();
+        // Curation takes this lock alone and document writers share it: no write is half-applied across the wipe.
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(" + CurationWriter.LOCK + ")").getSingleResult();
         long documents = count("document"), entities = count("entity");
         String tables = (String) em.createNativeQuery("""
                 SELECT string_agg(format('%I', table_name), ', ') FROM information_schema.tables

@@ -236,16 +236,23 @@ public class SearchRepository {
                 rs.getObject("story_group_id", UUID.class));
     }
 
-    /** Facets over the whole match set, computed in one statement over one materialised match list. */
-    public List<FacetRow> facets(SearchFilter f, String interval, int entitiesPerType) {
-        return db.list(facetSql(f, interval, entitiesPerType), rs -> new FacetRow(rs.getString("kind"), rs.getString("key"),
+    /**
+     * Facets over the first {@code sample} hits in page order (all of them when there are no more), computed in one
+     * statement; the exact total (kind "total") and the hits the facets saw (kind "sample") come with them. Broad
+     * queries match tens of thousands of documents, and counting every one's entities per request is what made
+     * faceted search slow; the total stays exact, since counting the hits alone is cheap.
+     */
+    public List<FacetRow> facets(SearchFilter f, String interval, int entitiesPerType, int sample) {
+        return db.list(facetSql(f, interval, entitiesPerType, sample), rs -> new FacetRow(rs.getString("kind"), rs.getString("key"),
                 Db.nullableLong(rs, "entity_id"), rs.getString("name"), rs.getLong("n")));
     }
 
-    static Sql facetSql(SearchFilter f, String interval, int entitiesPerType) {
+    static Sql facetSql(SearchFilter f, String interval, int entitiesPerType, int sample) {
         return matches(f).append("""
-                , mm AS MATERIALIZED (SELECT m.article_id, m.at, d.source, d.language
-                                      FROM m JOIN document d ON d.article_id = m.article_id),
+                , top AS MATERIALIZED (SELECT m.article_id, m.at FROM m ORDER BY m.k DESC, m.article_id, m.ordinal
+                                       LIMIT ?),
+                mm AS MATERIALIZED (SELECT top.article_id, top.at, d.source, d.language
+                                    FROM top JOIN document d ON d.article_id = top.article_id),
                 docs AS MATERIALIZED (SELECT DISTINCT article_id FROM mm),
                 -- Documents per entity: one hash aggregate over the (document, entity) rows; only canonical
                 -- entities with merged members need a distinct count, so a document naming both counts once.
@@ -261,7 +268,8 @@ public class SearchRepository {
                          JOIN entity e ON e.entity_id = de.entity_id
                     WHERE e.canonical_id IN (SELECT canonical_id FROM multi) GROUP BY e.canonical_id)
                 SELECT CAST('total' AS text) AS kind, CAST(NULL AS text) AS key, CAST(NULL AS bigint) AS entity_id,
-                       CAST(NULL AS text) AS name, count(*) AS n FROM mm
+                       CAST(NULL AS text) AS name, count(*) AS n FROM m
+                UNION ALL SELECT 'sample', NULL, NULL, NULL, count(*) FROM mm
                 UNION ALL (SELECT 'source', source, NULL, NULL, count(*) FROM mm GROUP BY source
                            ORDER BY count(*) DESC, source NULLS LAST LIMIT 50)
                 UNION ALL (SELECT 'language', language, NULL, NULL, count(*) FROM mm GROUP BY language
@@ -273,7 +281,7 @@ public class SearchRepository {
                                       row_number() OVER (PARTITION BY c.type ORDER BY x.n DESC, c.entity_id) AS rn
                                FROM counts x JOIN entity c ON c.entity_id = x.canonical_id WHERE NOT c.hidden) y
                            WHERE rn <= ? ORDER BY type, n DESC, entity_id)
-                """, interval, entitiesPerType);
+                """, sample, interval, entitiesPerType);
     }
 
     /** The visible, merge-resolved entities of the documents, most mentioned first. */

@@ -20,6 +20,7 @@ class EndpointAuthorizationTest extends SecuredServiceContract {
         return Map.ofEntries(
                 Map.entry("PUT /api/v1/documents/{articleId}", Set.of(Roles.SERVICE)),
                 Map.entry("GET /api/v1/documents/{articleId}", READERS),
+                Map.entry("POST /api/v1/documents/batch", Set.of(Roles.SERVICE)),
                 Map.entry("PUT /api/v1/entities/{entityId}", Set.of(Roles.SERVICE)),
                 Map.entry("GET /api/v1/entities/autocomplete", READERS),
                 Map.entry("GET /api/v1/entities/export", READERS),

@@ -58,7 +58,7 @@ class SearchSqlShapeFuzzTest {
     private static List<Sql> statements(SearchFilter f) {
         return List.of(SearchRepository.matches(f), SearchRepository.pageSql(f, null, 21),
                 SearchRepository.pageSql(f, new SearchRepository.After(0.5, AFTER, -1), 21),
-                SearchRepository.facetSql(f, "month", 10), SearchRepository.exportSql(f));
+                SearchRepository.facetSql(f, "month", 10, 2000), SearchRepository.exportSql(f));
     }
 
     private static List<String> texts(SearchFilter f) {

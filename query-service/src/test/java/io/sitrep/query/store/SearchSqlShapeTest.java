@@ -30,7 +30,7 @@ class SearchSqlShapeTest {
             SearchRepository::matches,
             f -> SearchRepository.pageSql(f, null, 21),
             f -> SearchRepository.pageSql(f, new SearchRepository.After(0.5, UUID.randomUUID(), -1), 21),
-            f -> SearchRepository.facetSql(f, "month", 10),
+            f -> SearchRepository.facetSql(f, "month", 10, 2000),
             SearchRepository::exportSql);
 
     @Test
