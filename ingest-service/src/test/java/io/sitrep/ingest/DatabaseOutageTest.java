@@ -2,16 +2,16 @@ package io.sitrep.ingest;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.sitrep.testsupport.OwnDatabaseProfile;
 import io.sitrep.testsupport.RestartablePostgresResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -30,15 +30,10 @@ import static org.hamcrest.Matchers.not;
 class DatabaseOutageTest {
 
     /** Its own Quarkus start on a database this test may stop; the shared embedded PostgreSQL stays out of it. */
-    public static class OwnDatabase implements QuarkusTestProfile {
+    public static class OwnDatabase extends OwnDatabaseProfile {
         @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(RestartablePostgresResource.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
+        protected Class<? extends QuarkusTestResourceLifecycleManager> database() {
+            return RestartablePostgresResource.class;
         }
     }
 

@@ -2,12 +2,11 @@ package io.sitrep.ingest;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.sitrep.ingest.store.Outbox;
 import io.sitrep.ingest.store.PendingDelivery;
-import io.sitrep.testsupport.EmbeddedPostgresResource;
+import io.sitrep.testsupport.OwnDatabaseProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
@@ -29,20 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 public class OutboxLeaseTest {
 
     /** The test plays both dispatchers itself. */
-    public static class NoDispatcher implements QuarkusTestProfile {
+    public static class NoDispatcher extends OwnDatabaseProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.scheduler.enabled", "false");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(EmbeddedPostgresResource.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
         }
     }
 

@@ -3,7 +3,6 @@ package io.sitrep.entities.delivery;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -11,7 +10,7 @@ import io.sitrep.entities.replay.ReplayWorker;
 import io.sitrep.entities.store.Outbox;
 import io.sitrep.entities.store.OutboxKind;
 import io.sitrep.entities.store.ReadModelReplays;
-import io.sitrep.testsupport.EmbeddedPostgresResource;
+import io.sitrep.testsupport.OwnDatabaseProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -44,7 +43,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 @TestProfile(ReadModelReplayTest.Stepped.class)
 class ReadModelReplayTest {
 
-    public static class Stepped implements QuarkusTestProfile {
+    public static class Stepped extends OwnDatabaseProfile {
         private static HttpServer queryService;
         /** What the stand-in query-service was sent: "PUT /api/v1/documents/{id}" and so on. */
         private static final Queue<String> RECEIVED = new ConcurrentLinkedQueue<>();
@@ -81,16 +80,6 @@ class ReadModelReplayTest {
                 queryService.start();
             }
             return queryService.getAddress().getPort();
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(EmbeddedPostgresResource.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
         }
     }
 
