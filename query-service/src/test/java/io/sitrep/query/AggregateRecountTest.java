@@ -26,8 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The V6 aggregates (source_stats, entity_source_stats and its entity_stats view, entity_day_stats,
- * entity_spelling_stats)
- * must equal a from-scratch recount over the base tables after every kind of write: new documents, a redelivery
+ * entity_spelling_stats) and the V7 ones (entity_role_stats, entity_quote_stats) must equal a from-scratch recount over the base tables after every kind of write: new documents, a redelivery
  * that changes entities, source and date, an identical redelivery, a merge and an unmerge. The recount covers the
  * whole read model, so documents other test classes indexed are checked too.
  */
@@ -42,10 +41,23 @@ class AggregateRecountTest {
     static final String T3 = "Pavel Crane toured Lunet Mill with Sera Dunmore.";
 
     /** Stored rows with nonzero counts, and the same figures counted again from the base tables. */
-    static final Map<String, String[]> CHECKS = Map.of(
+    static final Map<String, String[]> CHECKS = Map.ofEntries(Map.entry(
+            "entity_role_stats", new String[] {
+                    "SELECT entity_id, title, organisation, source, documents, first_seen, last_seen FROM entity_role_stats"
+                            + " WHERE documents <> 0",
+                    """
+                    SELECT e.canonical_id, r.title, r.organisation, d.source, count(DISTINCT r.article_id),
+                           min(d.published_at), max(d.published_at)
+                    FROM entity_role r JOIN entity e ON e.entity_id = r.entity_id
+                         JOIN document d ON d.article_id = r.article_id GROUP BY 1, 2, 3, 4"""}), Map.entry(
+            "entity_quote_stats", new String[] {
+                    "SELECT entity_id, source, quotes FROM entity_quote_stats WHERE quotes <> 0",
+                    """
+                    SELECT e.canonical_id, d.source, count(*) FROM quote q JOIN entity e ON e.entity_id = q.speaker_entity_id
+                         JOIN document d ON d.article_id = q.article_id GROUP BY 1, 2"""}), Map.entry(
             "source_stats", new String[] {
                     "SELECT source, documents FROM source_stats WHERE documents <> 0",
-                    "SELECT source, count(*) FROM document GROUP BY source"},
+                    "SELECT source, count(*) FROM document GROUP BY source"}), Map.entry(
             "entity_stats", new String[] {
                     "SELECT entity_id, documents, mentions, first_seen, last_seen FROM entity_stats"
                             + " WHERE documents <> 0 OR mentions <> 0",
@@ -53,7 +65,7 @@ class AggregateRecountTest {
                     SELECT e.canonical_id, count(DISTINCT d.article_id), sum(de.mention_count), min(d.published_at),
                            max(d.published_at)
                     FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
-                         JOIN document d ON d.article_id = de.article_id GROUP BY 1"""},
+                         JOIN document d ON d.article_id = de.article_id GROUP BY 1"""}), Map.entry(
             "entity_source_stats", new String[] {
                     "SELECT entity_id, source, documents, mentions, round(CAST(salience_sum AS numeric), 6), salience_docs,"
                             + " first_seen, last_seen FROM entity_source_stats WHERE documents <> 0 OR mentions <> 0",
@@ -63,20 +75,20 @@ class AggregateRecountTest {
                     FROM (SELECT e.canonical_id AS entity_id, d.source, d.published_at, d.article_id,
                                  sum(de.mention_count) AS m, avg(de.salience) AS sal
                           FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
-                               JOIN document d ON d.article_id = de.article_id GROUP BY 1, 2, 3, 4) x GROUP BY 1, 2"""},
+                               JOIN document d ON d.article_id = de.article_id GROUP BY 1, 2, 3, 4) x GROUP BY 1, 2"""}), Map.entry(
             "entity_day_stats", new String[] {
                     "SELECT entity_id, day, source, documents, mentions FROM entity_day_stats WHERE documents <> 0 OR mentions <> 0",
                     """
                     SELECT e.canonical_id, CAST(d.published_at AT TIME ZONE 'UTC' AS date), d.source,
                            count(DISTINCT d.article_id), sum(de.mention_count)
                     FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id
-                         JOIN document d ON d.article_id = de.article_id WHERE d.published_at IS NOT NULL GROUP BY 1, 2, 3"""},
+                         JOIN document d ON d.article_id = de.article_id WHERE d.published_at IS NOT NULL GROUP BY 1, 2, 3"""}), Map.entry(
             "entity_spelling_stats", new String[] {
                     "SELECT entity_id, surface, source, mentions FROM entity_spelling_stats WHERE mentions <> 0",
                     """
                     SELECT e.canonical_id, mn.surface, d.source, count(*)
                     FROM mention mn JOIN entity e ON e.entity_id = mn.entity_id
-                         JOIN document d ON d.article_id = mn.article_id GROUP BY 1, 2, 3"""});
+                         JOIN document d ON d.article_id = mn.article_id GROUP BY 1, 2, 3"""}));
 
     @Inject
     DataSource dataSource;
@@ -94,6 +106,15 @@ class AggregateRecountTest {
         assertThat(stat(3001, "documents")).isEqualTo("2");
         assertThat(stat(3001, "first_seen")).startsWith("2024-07-01");
         assertThat(pair(3001, 3002)).isEqualTo(2);
+        // The profile's roles and the source comparison's titles and quote counts come from the V7 aggregates.
+        JsonPath crane = given().when().get("/api/v1/entities/3002").then().statusCode(200).extract().jsonPath();
+        assertThat(crane.getInt("roles.find { it.title == 'envoy' }.documents")).isEqualTo(2);
+        assertThat(crane.getString("roles.find { it.title == 'envoy' }.firstSeen")).startsWith("2024-07-01");
+        JsonPath craneSources = given().when().get("/api/v1/entities/3002/sources").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(craneSources.getList("sources.source")).containsExactlyInAnyOrder("Alpha Wire", "Beta Post");
+        assertThat(craneSources.getInt("sources.find { it.source == 'Beta Post' }.quotes")).isEqualTo(1);
+        assertThat(craneSources.getList("sources.find { it.source == 'Beta Post' }.roles")).containsExactly("envoy", "mayor");
 
         // X1 again with other entities, another source and an earlier date: 3001 and 3003 lose it, and
         // 3001's first_seen (held by X1) must move to X2's date.
@@ -181,9 +202,24 @@ class AggregateRecountTest {
                 .post("/api/v1/documents/batch").then().statusCode(status).extract().jsonPath();
     }
 
+    /**
+     * With a role and a quote of Pavel Crane when he is named, and a role of the last entity (Sera Dunmore in T3,
+     * so her merge re-keys a role too).
+     */
     static Map<String, Object> doc(UUID id, String text, String source, String publishedAt,
             List<Map<String, Object>> entities) {
-        return Fixtures.document(id, "Harbour talks", text, source, "en", publishedAt, entities);
+        Map<String, Object> d = Fixtures.document(id, "Harbour talks", text, source, "en", publishedAt, entities);
+        Map<String, Object> crane = entities.stream().filter(e -> "Pavel Crane".equals(e.get("name"))).findFirst()
+                .orElse(null);
+        if (crane != null) {
+            long craneId = ((Number) crane.get("entityId")).longValue();
+            Map<String, Object> last = entities.get(entities.size() - 1);
+            d.put("roles", List.of(Fixtures.role(text, craneId, "envoy", "Osk Council", "Pavel Crane"),
+                    Fixtures.role(text, ((Number) last.get("entityId")).longValue(), "mayor", null,
+                            (String) last.get("name"))));
+            d.put("quotes", List.of(Fixtures.quote(text, craneId, null, "said", text)));
+        }
+        return d;
     }
 
     static void curate(long id, String name, Long mergedInto) {

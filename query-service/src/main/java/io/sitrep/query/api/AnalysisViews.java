@@ -18,7 +18,7 @@ public final class AnalysisViews {
     public record Network(@Schema(examples = "document", enumeration = {"document", "sentence"}) String level,
             @Schema(examples = "42") Long entityId, @Schema(examples = "ferries") String query,
             @Schema(description = "documents the network was built from", examples = "17") long documents,
-            @Schema(description = "true when the document set was capped at the most recent 10000") boolean truncated,
+            @Schema(description = "true when there were more documents than sitrep.query.network-sample (default 1000) and only the newest were read") boolean truncated,
             List<Node> nodes, List<Edge> edges) {
     }
 

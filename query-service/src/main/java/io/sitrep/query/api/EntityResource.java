@@ -198,8 +198,9 @@ public class EntityResource {
                     + "[forces] captured|took|seized|holds|controls|retook|occupied [control of] PLACE\", \"PLACE "
                     + "remains under the control of ACTOR\", \"PLACE was held|captured|taken by ACTOR\"; anything "
                     + "else between them (a negation such as \"did not capture\") is no claim. Actors are canonical "
-                    + "entities, so merged spellings never conflict with each other. Read from the newest "
-                    + ClaimRepository.MAX_CANDIDATES + " candidate sentences.")
+                    + "entities, so merged spellings never conflict with each other. Read from the entity's newest "
+                    + "sitrep.query.network-sample (default 1000) documents, at most " + ClaimRepository.MAX_CANDIDATES
+                    + " candidate sentences.")
     @APIResponse(responseCode = "200",
             content = @Content(schema = @Schema(implementation = EntityViews.SourceComparison.class),
                     examples = @ExampleObject(name = "conflict", value = """

@@ -107,6 +107,6 @@ public final class EntityViews {
             @Schema(description = "the spellings this source used, most used first") List<String> spellings,
             @Schema(description = "titles this source gave the entity") List<String> roles,
             long quotes, @Schema(description = "most co-mentioned entities in this source, counted over at most "
-                    + "sitrep.query.co-occurrence-sample of its documents here") List<CoOccurrence> coOccurring) {
+                    + "sitrep.query.source-co-occurrence-sample (default 100) of its documents here") List<CoOccurrence> coOccurring) {
     }
 }

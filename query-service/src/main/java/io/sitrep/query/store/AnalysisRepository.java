@@ -2,6 +2,7 @@ package io.sitrep.query.store;
 
 import io.sitrep.query.api.AnalysisViews;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,54 +17,63 @@ import java.util.UUID;
 @ApplicationScoped
 public class AnalysisRepository {
 
-    public static final int MAX_NETWORK_DOCUMENTS = 10_000;
-
     private final Db db;
+    private final int networkSample;
 
-    AnalysisRepository(Db db) {
+    AnalysisRepository(Db db,
+            @ConfigProperty(name = "sitrep.query.network-sample", defaultValue = "1000") int networkSample) {
         this.db = db;
+        this.networkSample = networkSample;
     }
 
+    /**
+     * Over the newest {@code sitrep.query.network-sample} documents of the entity and/or the words (truncated says
+     * when there were more): nodes are the most frequent entities, edges count the documents (or sentences) two
+     * nodes share, computed from the node entities' rows only.
+     */
     public AnalysisViews.Network network(Long entityId, String q, boolean sentences, long minWeight, int maxNodes) {
-        Sql s = new Sql().append("WITH seed AS MATERIALIZED (SELECT d.article_id FROM document d WHERE true");
-        if (q != null) {
-            s.append(" AND d.search_vector @@ websearch_to_tsquery('english', ?)", q);
-        }
+        Sql s = new Sql().append("WITH seed AS MATERIALIZED (");
         if (entityId != null) {
-            s.append(" AND d.article_id IN (SELECT de.article_id FROM document_entity de"
-                    + " JOIN entity e ON e.entity_id = de.entity_id WHERE e.canonical_id = ?)", entityId);
+            s.append(RecentDocuments.select(db, entityId, q, networkSample + 1));
+        } else {
+            s.append("SELECT d.article_id, d.published_at FROM document d WHERE d.search_vector @@ websearch_to_tsquery('english', ?)"
+                    + " ORDER BY d.published_at DESC NULLS LAST, d.article_id LIMIT ?", q, networkSample + 1);
         }
-        s.append(" ORDER BY d.published_at DESC NULLS LAST, d.article_id LIMIT ?), ", MAX_NETWORK_DOCUMENTS + 1);
+        // The extra row only tells that there were more; it is left out of the network.
+        s.append("), kept AS MATERIALIZED (SELECT article_id FROM seed ORDER BY published_at DESC NULLS LAST, article_id"
+                + " LIMIT ?), ", networkSample);
         if (sentences) {
             s.append("""
                     units AS MATERIALIZED (SELECT DISTINCT mn.article_id, mn.sentence, c.entity_id
-                        FROM seed JOIN mention mn ON mn.article_id = seed.article_id
+                        FROM kept JOIN mention mn ON mn.article_id = kept.article_id
                              JOIN entity e ON e.entity_id = mn.entity_id JOIN entity c ON c.entity_id = e.canonical_id
                         WHERE NOT c.hidden
                     """);
             if (entityId != null) {
-                s.append(" AND (mn.article_id, mn.sentence) IN (SELECT m2.article_id, m2.sentence FROM mention m2"
-                        + " JOIN entity e2 ON e2.entity_id = m2.entity_id WHERE e2.canonical_id = ?)", entityId);
+                s.append(" AND (mn.article_id, mn.sentence) IN (SELECT m2.article_id, m2.sentence FROM kept k2"
+                        + " JOIN mention m2 ON m2.article_id = k2.article_id JOIN entity e2 ON e2.entity_id = m2.entity_id"
+                        + " WHERE e2.canonical_id = ?)", entityId);
             }
             s.append("), ");
         } else {
             s.append("""
                     units AS MATERIALIZED (SELECT DISTINCT de.article_id, 0 AS sentence, c.entity_id
-                        FROM seed JOIN document_entity de ON de.article_id = seed.article_id
+                        FROM kept JOIN document_entity de ON de.article_id = kept.article_id
                              JOIN entity e ON e.entity_id = de.entity_id JOIN entity c ON c.entity_id = e.canonical_id
                         WHERE NOT c.hidden),
                     """);
         }
         s.append("""
-                nodes AS (SELECT entity_id, count(*) AS weight FROM units GROUP BY entity_id
-                          ORDER BY COALESCE(entity_id = CAST(? AS bigint), false) DESC, weight DESC, entity_id LIMIT ?)
+                nodes AS MATERIALIZED (SELECT entity_id, count(*) AS weight FROM units GROUP BY entity_id
+                          ORDER BY COALESCE(entity_id = CAST(? AS bigint), false) DESC, weight DESC, entity_id LIMIT ?),
+                node_units AS MATERIALIZED (SELECT u.article_id, u.sentence, u.entity_id FROM units u
+                                            WHERE u.entity_id IN (SELECT entity_id FROM nodes))
                 SELECT 'n' AS kind, n.entity_id AS a, CAST(NULL AS bigint) AS b, n.weight, c.name, c.type
                 FROM nodes n JOIN entity c ON c.entity_id = n.entity_id
                 UNION ALL
                 SELECT 'e', x.entity_id, y.entity_id, count(*), NULL, NULL
-                FROM units x JOIN units y ON y.article_id = x.article_id AND y.sentence = x.sentence
-                                          AND x.entity_id < y.entity_id
-                WHERE x.entity_id IN (SELECT entity_id FROM nodes) AND y.entity_id IN (SELECT entity_id FROM nodes)
+                FROM node_units x JOIN node_units y ON y.article_id = x.article_id AND y.sentence = x.sentence
+                                                    AND x.entity_id < y.entity_id
                 GROUP BY x.entity_id, y.entity_id HAVING count(*) >= ?
                 UNION ALL
                 SELECT 'd', count(*), NULL, NULL, NULL, NULL FROM seed
@@ -82,9 +92,9 @@ public class AnalysisRepository {
         nodes.sort((a, b) -> a.weight() != b.weight() ? Long.compare(b.weight(), a.weight()) : Long.compare(a.id(), b.id()));
         edges.sort((a, b) -> a.weight() != b.weight() ? Long.compare(b.weight(), a.weight())
                 : a.source() != b.source() ? Long.compare(a.source(), b.source()) : Long.compare(a.target(), b.target()));
-        boolean truncated = documents[0] > MAX_NETWORK_DOCUMENTS;
+        boolean truncated = documents[0] > networkSample;
         return new AnalysisViews.Network(sentences ? "sentence" : "document", entityId, q,
-                Math.min(documents[0], MAX_NETWORK_DOCUMENTS), truncated, nodes, edges);
+                Math.min(documents[0], networkSample), truncated, nodes, edges);
     }
 
     public record Named(long id, String name) {
@@ -152,7 +162,7 @@ public class AnalysisRepository {
                     bucket, t[0], t[1], bySource.get(e.id()).get(bucket))));
             series.add(new AnalysisViews.Series(e.id(), e.name(), buckets));
         }
-        Sql events = popular(ids) ? walkEvents(ids, from, to, maxEvents + 1) : mentionEvents(ids, from, to, maxEvents + 1);
+        Sql events = RecentDocuments.popular(db, ids) ? walkEvents(ids, from, to, maxEvents + 1) : mentionEvents(ids, from, to, maxEvents + 1);
         List<AnalysisViews.Event> rows = db.list(events, rs -> new AnalysisViews.Event(rs.getString("kind"),
                 Db.instant(rs, "at"), rs.getObject("article_id", UUID.class), rs.getInt("ordinal"), rs.getString("text"),
                 rs.getInt("start_offset"), rs.getInt("end_offset"),
@@ -230,12 +240,5 @@ public class AnalysisRepository {
         }
         return s.append(" ORDER BY s.date, s.article_id, s.ordinal LIMIT ?)) ev ORDER BY at, article_id, kind, ordinal LIMIT ?",
                 limit, limit);
-    }
-
-    private boolean popular(Long[] ids) {
-        return db.one(new Sql().append("""
-                SELECT COALESCE((SELECT sum(documents) FROM entity_stats WHERE entity_id = ANY(?)), 0) * 20
-                       >= COALESCE((SELECT sum(documents) FROM source_stats), 0)
-                """, (Object) ids), rs -> rs.getBoolean(1)).orElse(false);
     }
 }

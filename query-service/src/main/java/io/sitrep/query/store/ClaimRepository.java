@@ -2,6 +2,7 @@ package io.sitrep.query.store;
 
 import io.sitrep.query.search.ControlClaims;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,9 +20,12 @@ public class ClaimRepository {
     private static final int CONTEXT = 300;
 
     private final Db db;
+    private final int documentSample;
 
-    ClaimRepository(Db db) {
+    ClaimRepository(Db db,
+            @ConfigProperty(name = "sitrep.query.network-sample", defaultValue = "1000") int documentSample) {
         this.db = db;
+        this.documentSample = documentSample;
     }
 
     private record Candidate(UUID articleId, Integer segment, String source, java.time.Instant at, int placeStart,
@@ -32,11 +36,13 @@ public class ClaimRepository {
      * Every mention of another visible entity in a sentence that mentions the place, at most MAX_GAP characters
      * from it, with the gap between the two and some text around them. All values bound.
      */
-    static Sql candidateSql(long placeId, int limit) {
-        return new Sql().append("""
-                WITH place AS MATERIALIZED (
+    static Sql candidateSql(Sql newestDocuments, long placeId, int limit) {
+        return new Sql().append("WITH newest AS MATERIALIZED (").append(newestDocuments).append("""
+                ),
+                place AS MATERIALIZED (
                     SELECT mn.article_id, mn.sentence, mn.start_offset, mn.end_offset
-                    FROM mention mn JOIN entity e ON e.entity_id = mn.entity_id WHERE e.canonical_id = ?)
+                    FROM newest JOIN mention mn ON mn.article_id = newest.article_id
+                         JOIN entity e ON e.entity_id = mn.entity_id WHERE e.canonical_id = ?)
                 SELECT p.article_id, g.ordinal AS segment, d.source, COALESCE(g.occurred_at, d.published_at) AS at,
                        p.start_offset AS place_start, a.start_offset AS actor_start, a.end_offset AS actor_end,
                        c.entity_id AS actor_id, c.name AS actor_name,
@@ -61,11 +67,12 @@ public class ClaimRepository {
     }
 
     /**
-     * The place's control claims, newest first: for each mention of the place, the nearest entity mention before
+     * The place's control claims, newest first, from its newest sitrep.query.network-sample documents: for each mention of the place, the nearest entity mention before
      * it (active voice) or, failing that, after it (passive), when the text between them is a control phrase.
      */
     public List<ControlClaims.Claim> claims(long placeId) {
-        List<Candidate> rows = db.list(candidateSql(placeId, MAX_CANDIDATES), rs -> new Candidate(
+        Sql newest = RecentDocuments.select(db, placeId, null, documentSample);
+        List<Candidate> rows = db.list(candidateSql(newest, placeId, MAX_CANDIDATES), rs -> new Candidate(
                 rs.getObject("article_id", UUID.class), (Integer) rs.getObject("segment"), rs.getString("source"),
                 Db.instant(rs, "at"), rs.getInt("place_start"), rs.getInt("actor_start"), rs.getInt("actor_end"),
                 rs.getLong("actor_id"), rs.getString("actor_name"), rs.getString("gap"), rs.getString("window_text"),

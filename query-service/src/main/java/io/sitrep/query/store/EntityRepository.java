@@ -19,11 +19,14 @@ public class EntityRepository {
 
     private final Db db;
     private final int coSample;
+    private final int sourceCoSample;
 
     EntityRepository(Db db,
-            @ConfigProperty(name = "sitrep.query.co-occurrence-sample", defaultValue = "500") int coSample) {
+            @ConfigProperty(name = "sitrep.query.co-occurrence-sample", defaultValue = "500") int coSample,
+            @ConfigProperty(name = "sitrep.query.source-co-occurrence-sample", defaultValue = "100") int sourceCoSample) {
         this.db = db;
         this.coSample = coSample;
+        this.sourceCoSample = sourceCoSample;
     }
 
     static String likeEscape(String s) {
@@ -87,11 +90,10 @@ public class EntityRepository {
         List<EntityViews.Alias> aliasViews = aliases.entrySet().stream()
                 .map(e -> new EntityViews.Alias(e.getKey(), e.getValue())).toList();
         List<EntityViews.Role> roles = db.list(new Sql().append("""
-                SELECT r.title, r.organisation, min(d.published_at) AS first_seen, max(d.published_at) AS last_seen,
-                       count(DISTINCT r.article_id) AS docs
-                FROM entity_role r JOIN entity e ON e.entity_id = r.entity_id JOIN document d ON d.article_id = r.article_id
-                WHERE e.canonical_id = ?
-                GROUP BY r.title, r.organisation ORDER BY first_seen NULLS LAST, r.title, r.organisation
+                SELECT title, organisation, min(first_seen) AS first_seen, max(last_seen) AS last_seen,
+                       sum(documents) AS docs
+                FROM entity_role_stats WHERE entity_id = ? AND documents > 0
+                GROUP BY title, organisation ORDER BY first_seen NULLS LAST, title, organisation
                 """, id), rs -> new EntityViews.Role(rs.getString(1), rs.getString(2), Db.instant(rs, "first_seen"),
                 Db.instant(rs, "last_seen"), rs.getLong(5)));
         List<EntityViews.SourceShare> sources = db.list(new Sql().append("""
@@ -101,7 +103,7 @@ public class EntityRepository {
         long documents = (Long) counts[1];
         sources = sources.stream().map(s -> new EntityViews.SourceShare(s.source(), s.documents(), s.mentions(),
                 documents == 0 ? 0 : Math.round(1000.0 * s.documents() / documents) / 1000.0)).toList();
-        CoList co = coOccurring(id, null, coLimit);
+        CoList co = coOccurring(id, null, coLimit, coSample);
         return new EntityViews.Profile(id, c.requestedId() == id ? null : c.requestedId(), c.name(), c.type(), merged,
                 aliasViews, roles, (Long) counts[0], documents, (Instant) counts[2], (Instant) counts[3],
                 co.entities(), co.sampleSize(), co.sampled(), sources,
@@ -114,12 +116,11 @@ public class EntityRepository {
 
     /**
      * Entities sharing documents with the canonical entity (optionally in one source's documents), with PMI. Counted
-     * over at most {@code sample} of its documents, the first by article id (random UUIDs: an unbiased sample), so a
+     * over at most {@code sample} of its documents (in one source: of its documents there), the first by article id (random UUIDs: an unbiased sample), so a
      * popular entity costs a bounded scan; below that size the counts are exact. PMI = log2(P(b | a) / P(b)) with
      * P(b | a) from the sample and P(b), the entity and document totals from the aggregates (V6).
      */
-    public CoList coOccurring(long id, String source, int limit) {
-        int sample = coSample;
+    public CoList coOccurring(long id, String source, int limit, int sample) {
         Sql s = new Sql().append("""
                 WITH mine AS MATERIALIZED (
                     SELECT DISTINCT x.article_id FROM (SELECT entity_id FROM entity WHERE canonical_id = ?) ids
@@ -279,16 +280,16 @@ public class EntityRepository {
                         FROM entity_spelling_stats x
                         WHERE x.entity_id = st.entity_id AND x.source IS NOT DISTINCT FROM st.source AND x.mentions > 0)
                            AS spellings,
-                       (SELECT array_to_string(array_agg(DISTINCT r.title ORDER BY r.title), chr(31)) FROM entity_role r
-                            JOIN entity e ON e.entity_id = r.entity_id JOIN document d2 ON d2.article_id = r.article_id
-                            WHERE e.canonical_id = ? AND d2.source IS NOT DISTINCT FROM st.source) AS roles,
-                       (SELECT count(*) FROM quote q JOIN entity e ON e.entity_id = q.speaker_entity_id
-                            JOIN document d2 ON d2.article_id = q.article_id
-                            WHERE e.canonical_id = ? AND d2.source IS NOT DISTINCT FROM st.source) AS quotes
+                       (SELECT array_to_string(array_agg(DISTINCT r.title ORDER BY r.title), chr(31))
+                        FROM entity_role_stats r
+                        WHERE r.entity_id = st.entity_id AND r.source IS NOT DISTINCT FROM st.source AND r.documents > 0)
+                           AS roles,
+                       COALESCE((SELECT q.quotes FROM entity_quote_stats q
+                                 WHERE q.entity_id = st.entity_id AND q.source IS NOT DISTINCT FROM st.source), 0) AS quotes
                 FROM entity_source_stats st
                 WHERE st.entity_id = ? AND st.documents > 0
                 ORDER BY docs DESC, st.source NULLS LAST
-                """, id, id, id), rs -> new EntityViews.SourceProfile(rs.getString("source"), rs.getLong("docs"),
+                """, id), rs -> new EntityViews.SourceProfile(rs.getString("source"), rs.getLong("docs"),
                 rs.getLong("mentions"), 0, 0, Db.nullableDouble(rs, "salience"), Db.instant(rs, "first_seen"),
                 Db.instant(rs, "last_seen"), split(rs.getString("spellings")), split(rs.getString("roles")),
                 rs.getLong("quotes"), List.of()));
@@ -299,7 +300,7 @@ public class EntityRepository {
                     total == 0 ? 0 : Math.round(1000.0 * p.documents() / total) / 1000.0,
                     p.documents() == 0 ? 0 : Math.round(1000.0 * p.mentions() / p.documents()) / 1000.0,
                     p.meanSalience(), p.firstSeen(), p.lastSeen(), p.spellings(), p.roles(), p.quotes(),
-                    p.source() == null ? List.of() : coOccurring(id, p.source(), coLimit).entities()));
+                    p.source() == null ? List.of() : coOccurring(id, p.source(), coLimit, sourceCoSample).entities()));
         }
         return new EntityViews.SourceComparison(id, c.name(), c.type(), total, out, null, List.of(), false);
     }

@@ -106,9 +106,13 @@ public class ReadModelWriter {
         em.createNativeQuery("SELECT pg_advisory_xact_lock_shared(" + CurationWriter.LOCK + ")").getSingleResult();
     }
 
-    /** Adds (1) or subtracts (-1) the documents' rows as they stand now to the aggregates (V6 apply_contribution). */
+    /**
+     * Adds (1) or subtracts (-1) the documents' rows as they stand now to the aggregates: V6 apply_contribution, then
+     * V7 apply_detail_contribution (roles, quotes), always in this order so every writer locks tables in one order.
+     */
     static void contribute(EntityManager em, UUID[] articles, int sign) {
-        em.createNativeQuery("SELECT CAST(apply_contribution(CAST(?1 AS uuid[]), ?2) AS text)")
+        em.createNativeQuery("SELECT CAST(apply_contribution(CAST(?1 AS uuid[]), ?2) AS text),"
+                        + " CAST(apply_detail_contribution(CAST(?1 AS uuid[]), ?2) AS text)")
                 .setParameter(1, articles).setParameter(2, sign).getSingleResult();
     }
 
