@@ -90,6 +90,11 @@ public final class QueryBenchmark {
             double seconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf("loaded %d documents in %.1f s (%.0f docs/s, 4 clients, batches of %d)%n", documents, seconds,
                     documents / seconds, Integer.getInteger("loadBatch", 100));
+            if (Boolean.getBoolean("holdAfterLoad")) {
+                // For EXPLAIN ANALYZE by hand: the loaded service and database stay up until the process is stopped.
+                System.out.println("holding: query-service at " + base + ", database at " + suite.database().jdbcUrl());
+                Thread.sleep(Long.MAX_VALUE);
+            }
             Map<String, String> endpoints = new LinkedHashMap<>();
             String top = bench.names[0];
             endpoints.put("search common word", "/api/v1/search?q=" + enc("river"));

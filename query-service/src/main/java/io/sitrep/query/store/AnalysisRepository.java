@@ -42,19 +42,24 @@ public class AnalysisRepository {
         // The extra row only tells that there were more; it is left out of the network.
         s.append("), kept AS MATERIALIZED (SELECT article_id FROM seed ORDER BY published_at DESC NULLS LAST, article_id"
                 + " LIMIT ?), ", networkSample);
-        if (sentences) {
+        if (sentences && entityId != null) {
+            // The entity's sentences first (its mentions, per document an index look-up), then only their mentions.
+            s.append("""
+                    hub AS MATERIALIZED (SELECT DISTINCT kept.article_id, m.sentence FROM kept
+                        CROSS JOIN LATERAL (SELECT mn.sentence FROM mention mn WHERE mn.article_id = kept.article_id
+                                            AND mn.entity_id IN (SELECT entity_id FROM entity WHERE canonical_id = ?)) m),
+                    units AS MATERIALIZED (SELECT DISTINCT mn.article_id, mn.sentence, c.entity_id
+                        FROM hub JOIN mention mn ON mn.article_id = hub.article_id AND mn.sentence = hub.sentence
+                             JOIN entity e ON e.entity_id = mn.entity_id JOIN entity c ON c.entity_id = e.canonical_id
+                        WHERE NOT c.hidden),
+                    """, entityId);
+        } else if (sentences) {
             s.append("""
                     units AS MATERIALIZED (SELECT DISTINCT mn.article_id, mn.sentence, c.entity_id
                         FROM kept JOIN mention mn ON mn.article_id = kept.article_id
                              JOIN entity e ON e.entity_id = mn.entity_id JOIN entity c ON c.entity_id = e.canonical_id
-                        WHERE NOT c.hidden
+                        WHERE NOT c.hidden),
                     """);
-            if (entityId != null) {
-                s.append(" AND (mn.article_id, mn.sentence) IN (SELECT m2.article_id, m2.sentence FROM kept k2"
-                        + " JOIN mention m2 ON m2.article_id = k2.article_id JOIN entity e2 ON e2.entity_id = m2.entity_id"
-                        + " WHERE e2.canonical_id = ?)", entityId);
-            }
-            s.append("), ");
         } else {
             s.append("""
                     units AS MATERIALIZED (SELECT DISTINCT de.article_id, 0 AS sentence, c.entity_id

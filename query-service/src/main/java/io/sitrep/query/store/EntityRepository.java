@@ -134,11 +134,19 @@ public class EntityRepository {
         s.append("""
                      WHERE de.entity_id = ids.entity_id ORDER BY de.article_id LIMIT ?) x
                     ORDER BY x.article_id LIMIT ?),
-                -- DISTINCT first: a document naming two ids merged into one entity counts once (hash aggregates).
-                counts AS (SELECT canonical_id, count(*) AS n FROM (
-                               SELECT DISTINCT e.canonical_id, de.article_id FROM mine
-                               JOIN document_entity de ON de.article_id = mine.article_id
-                               JOIN entity e ON e.entity_id = de.entity_id) x GROUP BY canonical_id),
+                -- Documents per entity id first (one hash aggregate, one entity look-up per distinct id); only the
+                -- ids of merged entities need a distinct count, so a document naming two of them counts once.
+                per AS (SELECT de.entity_id, count(*) AS n FROM mine JOIN document_entity de ON de.article_id = mine.article_id
+                        GROUP BY de.entity_id),
+                merged AS MATERIALIZED (SELECT m.entity_id FROM entity m WHERE m.canonical_id IN (
+                                            SELECT canonical_id FROM entity WHERE merged_into IS NOT NULL)),
+                counts AS (SELECT e.canonical_id, sum(per.n) AS n FROM per JOIN entity e ON e.entity_id = per.entity_id
+                           WHERE per.entity_id NOT IN (SELECT entity_id FROM merged) GROUP BY e.canonical_id
+                           UNION ALL
+                           SELECT e.canonical_id, count(DISTINCT de.article_id) FROM mine
+                                JOIN document_entity de ON de.article_id = mine.article_id
+                                JOIN entity e ON e.entity_id = de.entity_id
+                           WHERE de.entity_id IN (SELECT entity_id FROM merged) GROUP BY e.canonical_id),
                 co AS (SELECT c.entity_id, c.name, c.type, counts.n FROM counts JOIN entity c ON c.entity_id = counts.canonical_id
                        WHERE c.entity_id <> ? AND NOT c.hidden ORDER BY counts.n DESC, c.entity_id LIMIT ?)
                 """, sample, sample, id, limit);
