@@ -21,8 +21,8 @@ import java.util.UUID;
  * Upserts documents into the read model. Redelivering the same document leaves the same rows; an older
  * extraction version never overwrites a newer one. Every per-document table is replaced as a whole, so a
  * re-index never leaves rows of the previous version behind. A batch is one transaction with a fixed number
- * of statements (DocumentRows), and its aggregate upkeep (V6 apply_contribution) is one call for all of it:
- * every document also updates the popular entities' aggregate rows, whose locks are held until commit, so
+ * of statements (DocumentRows), and its aggregate upkeep (apply_contribution, V6, reworked in V8) is one call for
+ * all of it: every document also updates the popular entities' aggregate rows, whose locks are held until commit, so
  * one commit per document would make concurrent writers queue on them.
  */
 @ApplicationScoped
@@ -106,7 +106,11 @@ public class ReadModelWriter {
         em.createNativeQuery("SELECT pg_advisory_xact_lock_shared(" + CurationWriter.LOCK + ")").getSingleResult();
     }
 
-    /** Adds (1) or subtracts (-1) the documents' rows as they stand now to the aggregates (V6 apply_contribution). */
+    /**
+     * Adds (1) or subtracts (-1) the documents' rows as they stand now to the aggregates (apply_contribution; since V8
+     * it computes every delta first and locks aggregate rows only for the upserts, so anything called after it here
+     * runs while concurrent batches wait on those locks: keep that short, and compute before locking).
+     */
     static void contribute(EntityManager em, UUID[] articles, int sign) {
         em.createNativeQuery("SELECT CAST(apply_contribution(CAST(?1 AS uuid[]), ?2) AS text)")
                 .setParameter(1, articles).setParameter(2, sign).getSingleResult();
