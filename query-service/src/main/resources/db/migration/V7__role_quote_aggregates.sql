@@ -24,7 +24,7 @@ CREATE TABLE entity_quote_stats (
     CONSTRAINT entity_quote_stats_key UNIQUE NULLS NOT DISTINCT (entity_id, source)
 ) WITH (fillfactor = 70);
 
--- Runs right after apply_contribution (ReadModelWriter.contribute), so its tables are locked after V6's, each in
+-- Runs right before apply_contribution (ReadModelWriter.contribute), so its tables are locked before those, each in
 -- key order: concurrent writers still take every lock in one global order.
 CREATE FUNCTION apply_detail_contribution(p_articles uuid[], p_sign integer) RETURNS void
     LANGUAGE plpgsql

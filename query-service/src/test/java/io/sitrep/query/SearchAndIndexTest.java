@@ -132,6 +132,12 @@ class SearchAndIndexTest {
         UUID id = UUID.randomUUID();
         put(doc(id, 1, "t", "short", List.of(Map.of("entityId", 1, "name", "X", "type", "PERSON",
                 "mentions", List.of(Map.of("start", 2, "end", 99, "text", "X", "sentence", 0))))), 400);
+        // Mentions are checked by DocumentResource.invalid, not by cascaded bean validation: same answers.
+        put(doc(id, 1, "t", "short", List.of(Map.of("entityId", 1, "name", "X", "type", "PERSON",
+                "mentions", List.of(Map.of("start", -1, "end", 3, "text", "X", "sentence", 0))))), 400);
+        put(doc(id, 1, "t", "short", List.of(Map.of("entityId", 1, "name", "X", "type", "PERSON",
+                "mentions", List.of(Map.of("start", 0, "end", 3, "text", "X", "sentence", -1))))), 400);
+        given().when().get("/api/v1/documents/" + id).then().statusCode(404);
         given().when().get("/api/v1/documents/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
     }

@@ -6,11 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +43,7 @@ public final class IngestBenchmark {
             suite.start(Service.INGEST);
             suite.awaitReady(Service.INGEST, Duration.ofMinutes(2));
             authorization = suite.authorization();
-            statements = Boolean.getBoolean("sitrep.bench.statements") ? new StatementProfile(suite.database()) : null;
+            statements = Boolean.getBoolean("sitrep.bench.statements") ? new StatementProfile(suite.database(), "article") : null;
             URI articles = URI.create(suite.url(Service.INGEST) + "/api/v1/articles");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             long seed = 1;
@@ -114,55 +109,6 @@ public final class IngestBenchmark {
     }
 
     private static StatementProfile statements;
-
-    /** pg_stat_statements over one run: what the database did per article. */
-    private static final class StatementProfile {
-        private final Database database;
-        private long commitsBefore;
-
-        StatementProfile(Database database) throws SQLException {
-            this.database = database;
-            try (Connection c = connect(); Statement st = c.createStatement()) {
-                st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-            }
-        }
-
-        private Connection connect() throws SQLException {
-            return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-        }
-
-        void reset() throws SQLException {
-            try (Connection c = connect(); Statement st = c.createStatement()) {
-                st.execute("SELECT pg_stat_statements_reset()");
-                commitsBefore = commits(st);
-            }
-        }
-
-        void print(int articles) throws SQLException, InterruptedException {
-            Thread.sleep(1500); // backends flush their statistics at most once a second
-            try (Connection c = connect(); Statement st = c.createStatement()) {
-                System.out.printf("  commits/article %.2f%n", (commits(st) - commitsBefore) / (double) articles);
-                try (ResultSet r = st.executeQuery("""
-                        SELECT calls, total_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements
-                        WHERE query NOT LIKE '%pg_stat%' ORDER BY total_exec_time DESC LIMIT 15""")) {
-                    System.out.printf("  %8s %8s %9s  %s%n", "calls/a", "ms/call", "ms total", "statement");
-                    while (r.next()) {
-                        String q = r.getString(4);
-                        System.out.printf("  %8.2f %8.3f %9.0f  %s%n", r.getLong(1) / (double) articles,
-                                r.getDouble(2) / r.getLong(1), r.getDouble(2), q.length() > 110 ? q.substring(0, 110) : q);
-                    }
-                }
-            }
-        }
-
-        private static long commits(Statement st) throws SQLException {
-            try (ResultSet r = st.executeQuery(
-                    "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
-    }
 
     /** "Bearer …" of the suite's person token, set once ingest-service is up. */
     private static String authorization;

@@ -30,7 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * model through {@code POST /api/v1/documents/batch} (-DloadBatch=N, default 100; 1: {@code PUT /api/v1/documents/{id}}) with generated documents (Zipf-distributed entities,
  * 300–1500 words, dates over two years, one in ten a live blog, with quotes, roles and dated
  * statements), then prints p50/p95/p99 latency of the read endpoints at concurrency 1 and 8.
- * {@code -Ddocuments=N} (default 5000), {@code -Drequests=N} per endpoint and level (default 200).
+ * {@code -Ddocuments=N} (default 5000), {@code -Drequests=N} per endpoint and level (default 200; 0: load only).
+ * {@code -Dsitrep.bench.statements=true} also prints what PostgreSQL executed per document while loading
+ * (pg_stat_statements, statements inside apply_contribution included).
  */
 public final class QueryBenchmark {
 
@@ -85,11 +87,23 @@ public final class QueryBenchmark {
             String base = suite.url(Service.QUERY);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
+            StatementProfile statements = Boolean.getBoolean("sitrep.bench.statements")
+                    ? new StatementProfile(suite.database(), "document") : null;
+            List<String> bodies = bench.documents(documents);
+            if (statements != null) {
+                statements.reset();
+            }
             long t0 = System.nanoTime();
-            bench.load(http, base, documents);
+            bench.load(http, base, bodies);
             double seconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf("loaded %d documents in %.1f s (%.0f docs/s, 4 clients, batches of %d)%n", documents, seconds,
                     documents / seconds, Integer.getInteger("loadBatch", 100));
+            if (statements != null) {
+                statements.print(documents);
+            }
+            if (requests == 0) {
+                return;
+            }
             if (Boolean.getBoolean("holdAfterLoad")) {
                 // For EXPLAIN ANALYZE by hand: the loaded service and database stay up until the process is stopped.
                 System.out.println("holding: query-service at " + base + ", database at " + suite.database().jdbcUrl());
@@ -138,17 +152,24 @@ public final class QueryBenchmark {
         }
     }
 
-    private void load(HttpClient http, String base, int documents) throws Exception {
+    /** The documents to load, generated before the clock starts: the figure is the service's, not the generator's. */
+    private List<String> documents(int documents) {
+        List<String> bodies = new ArrayList<>(documents);
+        for (int i = 0; i < documents; i++) {
+            bodies.add(document(id(i), i));
+        }
+        return bodies;
+    }
+
+    private static UUID id(int i) {
+        return new UUID(0x5175_0000_0000_4000L, 0x8000_0000_0000_0000L | i);
+    }
+
+    private void load(HttpClient http, String base, List<String> bodies) throws Exception {
+        int documents = bodies.size();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         AtomicInteger failures = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>();
-        List<String> bodies = new ArrayList<>();
-        List<UUID> ids = new ArrayList<>();
-        for (int i = 0; i < documents; i++) {
-            UUID id = new UUID(0x5175_0000_0000_4000L, 0x8000_0000_0000_0000L | i);
-            ids.add(id);
-            bodies.add(document(id, i));
-        }
         // Batches through POST /api/v1/documents/batch (one transaction each), the way a bulk load would;
         // -DloadBatch=1 goes through PUT /api/v1/documents/{id} one document at a time, as entity-service does.
         int batch = Integer.getInteger("loadBatch", 100);
@@ -157,7 +178,7 @@ public final class QueryBenchmark {
             futures.add(pool.submit(() -> {
                 HttpRequest.Builder request;
                 if (batch == 1) {
-                    request = HttpRequest.newBuilder(URI.create(base + "/api/v1/documents/" + ids.get(start)))
+                    request = HttpRequest.newBuilder(URI.create(base + "/api/v1/documents/" + id(start)))
                             .PUT(HttpRequest.BodyPublishers.ofString(bodies.get(start)));
                 } else {
                     request = HttpRequest.newBuilder(URI.create(base + "/api/v1/documents/batch")).POST(

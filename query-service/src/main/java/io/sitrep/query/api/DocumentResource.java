@@ -112,8 +112,14 @@ public class DocumentResource {
         int length = d.text().length();
         for (IndexDocument.Entity e : d.entities()) {
             for (IndexDocument.Mention m : e.mentions()) {
-                if (m.end() <= m.start() || m.end() > length) {
+                if (m == null) {
+                    return "Entity " + e.entityId() + " has a null mention";
+                }
+                if (m.start() < 0 || m.end() <= m.start() || m.end() > length) {
                     return "Mention [" + m.start() + ", " + m.end() + ") lies outside the text";
+                }
+                if (m.sentence() < 0) {
+                    return "Mention [" + m.start() + ", " + m.end() + ") has a negative sentence";
                 }
             }
         }

@@ -21,8 +21,8 @@ import java.util.UUID;
  * Upserts documents into the read model. Redelivering the same document leaves the same rows; an older
  * extraction version never overwrites a newer one. Every per-document table is replaced as a whole, so a
  * re-index never leaves rows of the previous version behind. A batch is one transaction with a fixed number
- * of statements (DocumentRows), and its aggregate upkeep (V6 apply_contribution) is one call for all of it:
- * every document also updates the popular entities' aggregate rows, whose locks are held until commit, so
+ * of statements (DocumentRows), and its aggregate upkeep (apply_contribution, V6, reworked in V8) is one call for
+ * all of it: every document also updates the popular entities' aggregate rows, whose locks are held until commit, so
  * one commit per document would make concurrent writers queue on them.
  */
 @ApplicationScoped
@@ -107,12 +107,15 @@ public class ReadModelWriter {
     }
 
     /**
-     * Adds (1) or subtracts (-1) the documents' rows as they stand now to the aggregates: V6 apply_contribution, then
-     * V7 apply_detail_contribution (roles, quotes), always in this order so every writer locks tables in one order.
+     * Adds (1) or subtracts (-1) the documents' rows as they stand now to the aggregates: V7
+     * apply_detail_contribution (roles, quotes: few, rarely shared rows) first, then apply_contribution, which since
+     * V8 computes every delta before it locks the popular entities' rows, so those locks are taken last and held
+     * only until commit. Every writer and curation calls both in this order: one global lock order.
      */
     static void contribute(EntityManager em, UUID[] articles, int sign) {
-        em.createNativeQuery("SELECT CAST(apply_contribution(CAST(?1 AS uuid[]), ?2) AS text),"
-                        + " CAST(apply_detail_contribution(CAST(?1 AS uuid[]), ?2) AS text)")
+        em.createNativeQuery("SELECT CAST(apply_detail_contribution(CAST(?1 AS uuid[]), ?2) AS text)").setParameter(1, articles)
+                .setParameter(2, sign).getSingleResult();
+        em.createNativeQuery("SELECT CAST(apply_contribution(CAST(?1 AS uuid[]), ?2) AS text)")
                 .setParameter(1, articles).setParameter(2, sign).getSingleResult();
     }
 
