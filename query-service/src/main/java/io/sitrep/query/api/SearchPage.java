@@ -22,7 +22,8 @@ public record SearchPage(
                 + "larger than the rank window (sitrep.query.rank-window) and this is its size: only the rankedWithin "
                 + "most recent hits were ranked, and they come first, by score; the older hits follow, newest first "
                 + "(their score is still their own). Every page of the query says the same, and nextCursor pages "
-                + "through every hit once either way", examples = "2000", nullable = true) Integer rankedWithin,
+                + "through every hit once either way (as with any cursor, hits indexed between two pages can shift "
+                + "the window by as many hits)", examples = "2000", nullable = true) Integer rankedWithin,
         List<SearchHit> hits,
         @Schema(description = "Computed over the whole match set, or its facetSample most recent hits when larger "
                 + "(sampled); null when facets=false") Facets facets,

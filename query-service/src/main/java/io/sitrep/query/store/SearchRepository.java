@@ -20,8 +20,9 @@ import java.util.UUID;
  * parameter of websearch_to_tsquery, which accepts any string without a syntax error.
  *
  * <p>A hit is a document, or for a live blog (a document with segments) one of its entries. Every
- * hit has a sort key k (relevance, or time as epoch seconds) and is ordered by (k desc, article id,
- * ordinal), a total order, so a keyset cursor of the last hit continues exactly where a page ended.
+ * hit has a sort key k (relevance within the rank window, see {@link #matches}, or time as epoch seconds) and is
+ * ordered by (k desc, article id, ordinal), a total order, so a keyset cursor of the last hit continues exactly where
+ * a page ended.
  */
 @ApplicationScoped
 public class SearchRepository {
@@ -117,9 +118,8 @@ public class SearchRepository {
                     + " FROM named_docs nd JOIN document d ON d.article_id = nd.article_id, q"
                     + " WHERE d.segment_count = 0 AND (d.search_vector || nd.lexemes) @@ q.expanded");
             documentFilters(s, f, false);
-            s.append(" UNION ALL SELECT g.article_id, g.ordinal, COALESCE(g.occurred_at, d.published_at), true"
-                    + " FROM segment g JOIN document d ON d.article_id = g.article_id, q"
-                    + " WHERE g.search_vector @@ q.query AND NOT EXISTS (SELECT 1 FROM named_segments ns"
+            s.append(" UNION ALL SELECT g.article_id, g.ordinal, " + segmentTime(f) + ", true"
+                    + " FROM " + segmentSource(f) + ", q WHERE g.search_vector @@ q.query AND NOT EXISTS (SELECT 1 FROM named_segments ns"
                     + " WHERE ns.article_id = g.article_id AND ns.ordinal = g.ordinal)");
             documentFilters(s, f, true);
             s.append(" UNION ALL SELECT g.article_id, g.ordinal, COALESCE(g.occurred_at, d.published_at), false"
@@ -132,8 +132,8 @@ public class SearchRepository {
             s.append("found AS (SELECT d.article_id, -1 AS ordinal, d.published_at AS at, true AS plain"
                     + " FROM document d, q WHERE d.segment_count = 0");
             documentFilters(s, f, false);
-            s.append(" UNION ALL SELECT g.article_id, g.ordinal, COALESCE(g.occurred_at, d.published_at), true"
-                    + " FROM segment g JOIN document d ON d.article_id = g.article_id, q WHERE true");
+            s.append(" UNION ALL SELECT g.article_id, g.ordinal, " + segmentTime(f) + ", true"
+                    + " FROM " + segmentSource(f) + ", q WHERE true");
             documentFilters(s, f, true);
         }
         s.append("), hits AS ").append(materialized ? "MATERIALIZED" : "NOT MATERIALIZED")
@@ -199,15 +199,36 @@ public class SearchRepository {
                         + " WHERE w.article_id = h.article_id AND w.ordinal = h.ordinal))", window);
     }
 
+    /** True when a filter reads the document d of a live-blog entry (the event range reads the entry alone). */
+    private static boolean filtersDocument(SearchFilter f) {
+        return !f.entityIds().isEmpty() || f.entityType() != null || !f.sources().isEmpty() || f.language() != null
+                || f.from() != null || f.storyGroup() != null;
+    }
+
+    /**
+     * The live-blog entries g, joined to their documents d only when a filter needs them: a broad word matches
+     * most entries, and joining each to its document cost more than the rest of finding them.
+     */
+    private static String segmentSource(SearchFilter f) {
+        return filtersDocument(f) ? "segment g JOIN document d ON d.article_id = g.article_id" : "segment g";
+    }
+
+    /** An entry's time: its own, else its document's (looked up only for an entry without one). */
+    private static String segmentTime(SearchFilter f) {
+        return filtersDocument(f) ? "COALESCE(g.occurred_at, d.published_at)"
+                : "COALESCE(g.occurred_at, (SELECT sd.published_at FROM document sd WHERE sd.article_id = g.article_id))";
+    }
+
     /** Filters on the document d of a hit; {@code segment}: the hit is the live-blog entry g of d. */
     private static void documentFilters(Sql s, SearchFilter f, boolean segment) {
         for (Long id : f.entityIds()) {
-            // The canonical entity by its own id, so the planner sees how common it is (a join through entity
-            // would hide the value, and a popular entity would look rare and drive the plan); then any members
-            // merged into it.
-            s.append(" AND d.article_id IN (SELECT de.article_id FROM document_entity de WHERE de.entity_id = ?"
-                    + " UNION ALL SELECT de.article_id FROM document_entity de JOIN entity e ON e.entity_id = de.entity_id"
-                    + " WHERE e.canonical_id = ? AND e.entity_id <> ?)", id, id, id);
+            String named = "d.article_id IN (SELECT de.article_id FROM document_entity de"
+                    + " JOIN entity e ON e.entity_id = de.entity_id WHERE e.canonical_id = ?)";
+            // With words, a test of each text match against the entity's documents, hashed once (IS TRUE keeps
+            // the planner from turning it into a join): a join let the planner start from the entity, which
+            // looks rare when the statement is planned for any entity id, and test the words on every one of a
+            // popular entity's documents, tens of seconds at 10 000 documents. Without words, the join.
+            s.append(f.hasQuery() ? " AND (" + named + ") IS TRUE" : " AND " + named, id);
         }
         if (f.entityType() != null) {
             s.append(" AND d.article_id IN (SELECT de.article_id FROM document_entity de"
@@ -328,10 +349,11 @@ public class SearchRepository {
     }
 
     /**
-     * Facets over the first {@code sample} hits in page order (all of them when there are no more), computed in one
+     * Facets over the {@code sample} most recent hits (all of them when there are no more), computed in one
      * statement; the exact total (kind "total") and the hits the facets saw (kind "sample") come with them. Broad
      * queries match tens of thousands of documents, and counting every one's entities per request is what made
-     * faceted search slow; the total stays exact, since counting the hits alone is cheap.
+     * faceted search slow; the total stays exact, since counting the hits alone is cheap. Most recent rather than
+     * first in page order: for relevance that would rank every hit, which is what the rank window avoids.
      */
     public List<FacetRow> facets(SearchFilter f, String interval, int entitiesPerType, int sample) {
         return db.list(facetSql(f, interval, entitiesPerType, sample), rs -> new FacetRow(rs.getString("kind"), rs.getString("key"),
