@@ -18,9 +18,15 @@ public record SearchPage(
         @Schema(description = "exact: total and totalEstimate are a count of the whole match set; estimate: total is "
                 + "null and totalEstimate is an estimate", enumeration = {"exact", "estimate"}, examples = "exact")
         String totalKind,
+        @Schema(description = "Relevance sort only: null when every hit was ranked; otherwise the match set is "
+                + "larger than the rank window (sitrep.query.rank-window) and this is its size: only the rankedWithin "
+                + "most recent hits were ranked, and they come first, by score; the older hits follow, newest first "
+                + "(their score is still their own). Every page of the query says the same, and nextCursor pages "
+                + "through every hit once either way (as with any cursor, hits indexed between two pages can shift "
+                + "the window by as many hits)", examples = "2000", nullable = true) Integer rankedWithin,
         List<SearchHit> hits,
-        @Schema(description = "Computed over the whole match set, or its first facetSample hits when larger (sampled); "
-                + "null when facets=false") Facets facets,
+        @Schema(description = "Computed over the whole match set, or its facetSample most recent hits when larger "
+                + "(sampled); null when facets=false") Facets facets,
         String nextCursor) {
 
     @Schema(name = "SearchFacets", description = "Hit counts per source, language and time bucket; "
@@ -28,7 +34,7 @@ public record SearchPage(
     public record Facets(List<Bucket> sources, List<Bucket> languages,
             @Schema(examples = "month") String interval, List<Bucket> dates,
             @Schema(description = "type → top entities") Map<String, List<EntityBucket>> entities,
-            @Schema(description = "true: the facets count only the first sampleSize hits in page order (the total "
+            @Schema(description = "true: the facets count only the sampleSize most recent hits (the total "
                     + "does not: it stays an exact count of all hits); false: they count every hit") boolean sampled,
             @Schema(description = "hits the facets were counted over", examples = "137") long sampleSize) {
     }

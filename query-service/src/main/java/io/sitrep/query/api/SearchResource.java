@@ -78,14 +78,18 @@ public class SearchResource {
                     + "entry's time or a dated statement in it, an article's dated statements (whole days overlapping "
                     + "the range). "
                     + "A live blog is searched entry by entry: each matching entry is its own hit with `segment` set. "
+                    + "Relevance is ranked within a window: when more hits match than sitrep.query.rank-window "
+                    + "(default 2000), only that many, the most recent ones, are ranked and come first, by score; "
+                    + "the older hits follow, newest first, and rankedWithin says so (null when every hit was "
+                    + "ranked). Paging with nextCursor still reaches every hit once. "
                     + "The exact total covers the whole match set; facets too, up to facetSample hits (default "
-                    + "sitrep.query.facet-sample, 2000): beyond that they count the first facetSample hits in page "
-                    + "order and say so (facets.sampled, facets.sampleSize). With facets=false and "
+                    + "sitrep.query.facet-sample, 2000): beyond that they count the facetSample most recent hits "
+                    + "and say so (facets.sampled, facets.sampleSize). With facets=false and "
                     + "more than one page, total is null and totalEstimate is the planner's estimate (totalKind "
                     + "estimate).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchPage.class),
             examples = @ExampleObject(name = "hit", value = """
-                    {"query":"ferries","sort":"relevance","total":1,"totalExact":true,"totalEstimate":1,"totalKind":"exact","hits":[{"articleId":
+                    {"query":"ferries","sort":"relevance","total":1,"totalExact":true,"totalEstimate":1,"totalKind":"exact","rankedWithin":null,"hits":[{"articleId":
                     "00000000-0000-4000-8000-000000000001","title":"Ferries resume","source":"Example Wire","url":null,
                     "language":"en","publishedAt":"2024-02-17T08:00:00Z","score":0.1,"snippet":
                     "<mark>Ferries</mark> left <mark class=\\"entity\\" data-entity-id=\\"7\\">Port Elwin</mark> at dawn",
@@ -104,7 +108,7 @@ public class SearchResource {
             @QueryParam("interval") @Parameter(description = "date facet bucket: day, week or month", example = "month")
             String interval,
             @QueryParam("facetSample") @Min(1) @Max(100_000) @Parameter(description = "facets count at most this many "
-                    + "hits, the first in page order; default sitrep.query.facet-sample (2000)", example = "2000")
+                    + "hits, the most recent; default sitrep.query.facet-sample (2000)", example = "2000")
             Integer facetSampleParam,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
@@ -113,8 +117,9 @@ public class SearchResource {
         String bucket = TimeRange.interval(PATH, interval);
         char sortChar = filter.sort() == SearchFilter.Sort.TIME ? 't' : 'r';
         SearchCursor after = cursor == null ? null : SearchCursor.decode(cursor, sortChar);
-        List<SearchRow> rows = repository.page(filter, after == null ? null
+        SearchRepository.Page result = repository.page(filter, after == null ? null
                 : new SearchRepository.After(after.key(), after.articleId(), after.ordinal()), limit + 1);
+        List<SearchRow> rows = result.rows();
         boolean more = rows.size() > limit;
         List<SearchRow> page = more ? rows.subList(0, limit) : rows;
         List<UUID> ids = page.stream().map(SearchRow::articleId).distinct().toList();
@@ -166,8 +171,12 @@ public class SearchResource {
             // Never below what this request has already seen (a first page, plus the row that proved there is more).
             estimate = Math.max(repository.estimate(filter), after == null ? rows.size() : 0);
         }
+        // Said on every page of a windowed query: an empty page past the end cannot tell, but the exact total can.
+        boolean windowed = result.windowed() || (SearchRepository.windowed(filter) && total != null
+                && total > repository.rankWindow());
         return new SearchPage(filter.q(), filter.sort().name().toLowerCase(java.util.Locale.ROOT), total,
-                total != null, estimate, total != null ? "exact" : "estimate", hits, facetView, next);
+                total != null, estimate, total != null ? "exact" : "estimate",
+                windowed ? repository.rankWindow() : null, hits, facetView, next);
     }
 
     @RolesAllowed(Roles.READER)

@@ -7,6 +7,7 @@ import io.sitrep.query.search.SearchFilter;
 import io.sitrep.query.search.SearchRow;
 import io.sitrep.query.search.SnippetMarkup;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,8 +20,9 @@ import java.util.UUID;
  * parameter of websearch_to_tsquery, which accepts any string without a syntax error.
  *
  * <p>A hit is a document, or for a live blog (a document with segments) one of its entries. Every
- * hit has a sort key k (relevance, or time as epoch seconds) and is ordered by (k desc, article id,
- * ordinal), a total order, so a keyset cursor of the last hit continues exactly where a page ended.
+ * hit has a sort key k (relevance within the rank window, see {@link #matches}, or time as epoch seconds) and is
+ * ordered by (k desc, article id, ordinal), a total order, so a keyset cursor of the last hit continues exactly where
+ * a page ended.
  */
 @ApplicationScoped
 public class SearchRepository {
@@ -32,9 +34,16 @@ public class SearchRepository {
     }
 
     private final Db db;
+    private final int rankWindow;
 
-    SearchRepository(Db db) {
+    SearchRepository(Db db, @ConfigProperty(name = "sitrep.query.rank-window", defaultValue = "2000") int rankWindow) {
         this.db = db;
+        this.rankWindow = rankWindow;
+    }
+
+    /** How many of a broad query's most recent hits relevance ranks (sitrep.query.rank-window). */
+    public int rankWindow() {
+        return rankWindow;
     }
 
     /**
@@ -82,56 +91,53 @@ public class SearchRepository {
             """;
 
     /**
-     * WITH q, hits and m: every hit of the filter with its sort key k. Shared by pages, facets and exports.
+     * WITH q and hits: every hit of the filter with the time it is dated by (at) and plain, true when it is known
+     * to match the words themselves (found through the GIN index), so ranking need not test its vector again.
+     * Nothing here reads a tsvector beyond the index: ranking (ts_rank_cd detoasts each hit's vector) is left to
+     * the statements that need it, for as few hits as they need it.
      *
      * <p>With q, a hit that names none of the entities q names must match the words (GIN index); one that
      * names such an entity must match the expanded query over its words plus its entity lexemes, so an
-     * entity stands in for the words that name it, and an excluded name excludes the entity too. Relevance
-     * is the text rank of the original query; a hit found only through an entity ranks 0, after text hits.
+     * entity stands in for the words that name it, and an excluded name excludes the entity too.
+     * {@code materialized}: hits is computed once for all its readers (facets count and sample it), rather
+     * than inlined into each (a page reads the hits beyond the rank window only when it gets there).
      */
-    static Sql matches(SearchFilter f) {
+    static Sql hits(SearchFilter f, boolean materialized) {
         boolean q = f.hasQuery();
         Sql s = new Sql();
         if (q) {
             QueryTerms terms = QueryTerms.of(f.q());
             s.append(ENTITY_TERMS, f.q(), terms.names().toArray(String[]::new), terms.queries().toArray(String[]::new));
             // Naming no matched entity: the words alone (GIN index).
-            s.append("hits AS (SELECT d.article_id, -1 AS ordinal, d.published_at AS at,"
-                    + " ts_rank_cd(d.search_vector, q.query) AS score FROM document d, q"
+            s.append("found AS (SELECT d.article_id, -1 AS ordinal, d.published_at AS at, true AS plain FROM document d, q"
                     + " WHERE d.segment_count = 0 AND d.search_vector @@ q.query"
                     + " AND NOT EXISTS (SELECT 1 FROM named_docs nd WHERE nd.article_id = d.article_id)");
             documentFilters(s, f, false);
-            // Naming one: the expanded query over words and entity lexemes; ranked by the words alone.
-            s.append(" UNION ALL SELECT d.article_id, -1, d.published_at,"
-                    + " CASE WHEN d.search_vector @@ q.query THEN ts_rank_cd(d.search_vector, q.query) ELSE 0 END"
+            // Naming one: the expanded query over words and entity lexemes.
+            s.append(" UNION ALL SELECT d.article_id, -1, d.published_at, false"
                     + " FROM named_docs nd JOIN document d ON d.article_id = nd.article_id, q"
                     + " WHERE d.segment_count = 0 AND (d.search_vector || nd.lexemes) @@ q.expanded");
             documentFilters(s, f, false);
-            s.append(" UNION ALL SELECT g.article_id, g.ordinal, COALESCE(g.occurred_at, d.published_at),"
-                    + " ts_rank_cd(g.search_vector, q.query) FROM segment g JOIN document d ON d.article_id = g.article_id, q"
-                    + " WHERE g.search_vector @@ q.query AND NOT EXISTS (SELECT 1 FROM named_segments ns"
+            s.append(" UNION ALL SELECT g.article_id, g.ordinal, " + segmentTime(f) + ", true"
+                    + " FROM " + segmentSource(f) + ", q WHERE g.search_vector @@ q.query AND NOT EXISTS (SELECT 1 FROM named_segments ns"
                     + " WHERE ns.article_id = g.article_id AND ns.ordinal = g.ordinal)");
             documentFilters(s, f, true);
-            s.append(" UNION ALL SELECT g.article_id, g.ordinal, COALESCE(g.occurred_at, d.published_at),"
-                    + " CASE WHEN g.search_vector @@ q.query THEN ts_rank_cd(g.search_vector, q.query) ELSE 0 END"
+            s.append(" UNION ALL SELECT g.article_id, g.ordinal, COALESCE(g.occurred_at, d.published_at), false"
                     + " FROM named_segments ns JOIN segment g ON g.article_id = ns.article_id AND g.ordinal = ns.ordinal"
                     + " JOIN document d ON d.article_id = g.article_id, q"
                     + " WHERE (g.search_vector || ns.lexemes) @@ q.expanded");
             documentFilters(s, f, true);
         } else {
             s.append("WITH q AS (SELECT CAST(NULL AS tsquery) AS query), ");
-            s.append("hits AS (SELECT d.article_id, -1 AS ordinal, d.published_at AS at, CAST(0 AS real) AS score"
+            s.append("found AS (SELECT d.article_id, -1 AS ordinal, d.published_at AS at, true AS plain"
                     + " FROM document d, q WHERE d.segment_count = 0");
             documentFilters(s, f, false);
-            s.append(" UNION ALL SELECT g.article_id, g.ordinal, COALESCE(g.occurred_at, d.published_at), CAST(0 AS real)"
-                    + " FROM segment g JOIN document d ON d.article_id = g.article_id, q WHERE true");
+            s.append(" UNION ALL SELECT g.article_id, g.ordinal, " + segmentTime(f) + ", true"
+                    + " FROM " + segmentSource(f) + ", q WHERE true");
             documentFilters(s, f, true);
         }
-        s.append("), m AS (SELECT h.article_id, h.ordinal, h.at, h.score, ")
-                .append(f.sort() == SearchFilter.Sort.TIME
-                        ? "COALESCE(CAST(EXTRACT(EPOCH FROM h.at) AS float8), -1e15)"
-                        : "CAST(h.score AS float8)")
-                .append(" AS k FROM hits h WHERE true");
+        s.append("), hits AS ").append(materialized ? "MATERIALIZED" : "NOT MATERIALIZED")
+                .append(" (SELECT h.article_id, h.ordinal, h.at, h.plain FROM found h WHERE true");
         if (f.from() != null) {
             s.append(" AND h.at >= ?", f.from());
         }
@@ -141,11 +147,88 @@ public class SearchRepository {
         return s.append(")");
     }
 
+    /** Most recent first; the order that picks the rank window and the facet sample. */
+    private static final String RECENT = "at DESC NULLS LAST, article_id, ordinal";
+
+    /**
+     * The relevance of hit {@code h} whose document is {@code d} and live-blog entry (if any) {@code g}: the text
+     * rank of the original query; a hit found only through an entity ranks 0, after text hits.
+     */
+    private static String score(String h, String d, String g) {
+        String vector = "COALESCE(" + g + ".search_vector, " + d + ".search_vector)";
+        return "CASE WHEN q.query IS NULL THEN CAST(0 AS real) WHEN " + h + ".plain OR " + vector + " @@ q.query"
+                + " THEN ts_rank_cd(" + vector + ", q.query) ELSE CAST(0 AS real) END";
+    }
+
+    /** True when relevance is ranked within a window: sort by relevance with words to rank by. */
+    public static boolean windowed(SearchFilter f) {
+        return f.hasQuery() && f.sort() == SearchFilter.Sort.RELEVANCE;
+    }
+
+    /**
+     * WITH q, hits and m: every hit with its sort key k (relevance, or time as epoch seconds). Shared by exports
+     * and the estimate; pages use the same parts.
+     *
+     * <p>Relevance is ranked within a window: the {@code window} most recent hits (w) are ranked, k their score
+     * (≥ 0); when there are more hits (w0 holds one more than the window), the older ones follow (older), newest
+     * first, k their time shifted below every score. So a broad query costs {@code window} rankings, not one per
+     * match, and its order is still a total order over every hit, so a keyset cursor pages through all of them.
+     */
+    static Sql matches(SearchFilter f, int window) {
+        Sql s = hits(f, false);
+        if (windowed(f)) {
+            return rankWindow(s, window).append(", m AS (SELECT * FROM ranked UNION ALL SELECT * FROM older)");
+        }
+        return s.append(", m AS (SELECT h.article_id, h.ordinal, h.at, h.plain, ")
+                .append(f.sort() == SearchFilter.Sort.TIME
+                        ? "COALESCE(CAST(EXTRACT(EPOCH FROM h.at) AS float8), -1e15)"
+                        : "CAST(0 AS float8)")
+                .append(" AS k FROM hits h)");
+    }
+
+    private static Sql rankWindow(Sql s, int window) {
+        return s.append(", w0 AS MATERIALIZED (SELECT * FROM hits ORDER BY " + RECENT + " LIMIT ?)", window + 1)
+                .append(", w AS MATERIALIZED (SELECT * FROM w0 ORDER BY " + RECENT + " LIMIT ?)", window)
+                .append(", ranked AS (SELECT w.article_id, w.ordinal, w.at, w.plain, CAST(" + score("w", "sd", "sg")
+                        + " AS float8) AS k FROM w JOIN document sd ON sd.article_id = w.article_id"
+                        + " LEFT JOIN segment sg ON sg.article_id = w.article_id AND sg.ordinal = w.ordinal, q)")
+                // Read only when there is a hit beyond the window (a one-time filter, so otherwise never scanned).
+                .append(", older AS (SELECT h.article_id, h.ordinal, h.at, h.plain,"
+                        + " COALESCE(CAST(EXTRACT(EPOCH FROM h.at) AS float8) - 1e12, -2e12) AS k FROM hits h"
+                        + " WHERE (SELECT count(*) FROM w0) > ? AND NOT EXISTS (SELECT 1 FROM w"
+                        + " WHERE w.article_id = h.article_id AND w.ordinal = h.ordinal))", window);
+    }
+
+    /** True when a filter reads the document d of a live-blog entry (the event range reads the entry alone). */
+    private static boolean filtersDocument(SearchFilter f) {
+        return !f.entityIds().isEmpty() || f.entityType() != null || !f.sources().isEmpty() || f.language() != null
+                || f.from() != null || f.storyGroup() != null;
+    }
+
+    /**
+     * The live-blog entries g, joined to their documents d only when a filter needs them: a broad word matches
+     * most entries, and joining each to its document cost more than the rest of finding them.
+     */
+    private static String segmentSource(SearchFilter f) {
+        return filtersDocument(f) ? "segment g JOIN document d ON d.article_id = g.article_id" : "segment g";
+    }
+
+    /** An entry's time: its own, else its document's (looked up only for an entry without one). */
+    private static String segmentTime(SearchFilter f) {
+        return filtersDocument(f) ? "COALESCE(g.occurred_at, d.published_at)"
+                : "COALESCE(g.occurred_at, (SELECT sd.published_at FROM document sd WHERE sd.article_id = g.article_id))";
+    }
+
     /** Filters on the document d of a hit; {@code segment}: the hit is the live-blog entry g of d. */
     private static void documentFilters(Sql s, SearchFilter f, boolean segment) {
         for (Long id : f.entityIds()) {
-            s.append(" AND d.article_id IN (SELECT de.article_id FROM document_entity de"
-                    + " JOIN entity e ON e.entity_id = de.entity_id WHERE e.canonical_id = ?)", id);
+            String named = "d.article_id IN (SELECT de.article_id FROM document_entity de"
+                    + " JOIN entity e ON e.entity_id = de.entity_id WHERE e.canonical_id = ?)";
+            // With words, a test of each text match against the entity's documents, hashed once (IS TRUE keeps
+            // the planner from turning it into a join): a join let the planner start from the entity, which
+            // looks rare when the statement is planned for any entity id, and test the words on every one of a
+            // popular entity's documents, tens of seconds at 10 000 documents. Without words, the join.
+            s.append(f.hasQuery() ? " AND (" + named + ") IS TRUE" : " AND " + named, id);
         }
         if (f.entityType() != null) {
             s.append(" AND d.article_id IN (SELECT de.article_id FROM document_entity de"
@@ -203,27 +286,56 @@ public class SearchRepository {
         }
     }
 
-    public List<SearchRow> page(SearchFilter f, After after, int limit) {
-        return db.list(pageSql(f, after, limit), SearchRepository::row);
+    /** A page of hits; windowed: relevance was ranked within the window because more hits matched. */
+    public record Page(List<SearchRow> rows, boolean windowed) {
     }
 
-    static Sql pageSql(SearchFilter f, After after, int limit) {
-        Sql s = matches(f).append(", page AS (SELECT * FROM m");
-        if (after != null) {
-            s.append(" WHERE (k < ? OR (k = ? AND (article_id, ordinal) > (?, ?)))",
-                    after.key(), after.key(), after.articleId(), after.ordinal());
+    public Page page(SearchFilter f, After after, int limit) {
+        boolean[] windowed = {false};
+        List<SearchRow> rows = db.list(pageSql(f, rankWindow, after, limit), rs -> {
+            windowed[0] |= rs.getBoolean("windowed");
+            return row(rs);
+        });
+        return new Page(rows, windowed[0]);
+    }
+
+    private static final String PAGE_ORDER = " ORDER BY k DESC, article_id, ordinal LIMIT ?)";
+
+    static Sql pageSql(SearchFilter f, int window, After after, int limit) {
+        Sql s;
+        if (windowed(f)) {
+            s = rankWindow(hits(f, false), window);
+            // The ranked window first; the older hits only when the page reaches past it. A cursor below 0 is
+            // already past it: then the window is not ranked at all.
+            s.append(", pw AS MATERIALIZED (SELECT * FROM ranked WHERE ");
+            keyset(s, after).append(after != null && after.key() < 0 ? " AND false" : "").append(PAGE_ORDER, limit);
+            s.append(", page AS (SELECT * FROM pw UNION ALL (SELECT * FROM older WHERE (SELECT count(*) FROM pw) < ? AND ",
+                    limit);
+            keyset(s, after).append(PAGE_ORDER, limit).append(" ORDER BY k DESC, article_id, ordinal LIMIT ?)", limit);
+        } else {
+            s = matches(f, window).append(", page AS (SELECT * FROM m WHERE ");
+            keyset(s, after).append(PAGE_ORDER, limit);
         }
-        s.append(" ORDER BY k DESC, article_id, ordinal LIMIT ?)", limit);
         s.append("""
-                 SELECT p.article_id, p.ordinal, p.k, p.score, d.title, d.source, d.url, d.language, d.published_at,
-                        d.story_group_id, g.headline, g.start_offset, g.end_offset, g.occurred_at,
+                 SELECT p.article_id, p.ordinal, p.k, %s AS score, d.title, d.source, d.url, d.language, d.published_at,
+                        d.story_group_id, g.headline, g.start_offset, g.end_offset, g.occurred_at, %s AS windowed,
                         CASE WHEN q.query IS NULL THEN left(COALESCE(g.body, d.body), 240)
                              ELSE ts_headline('english', COALESCE(g.body, d.body), q.query, ?) END AS snippet
                  FROM page p JOIN document d ON d.article_id = p.article_id
                       LEFT JOIN segment g ON g.article_id = p.article_id AND g.ordinal = p.ordinal, q
                  ORDER BY p.k DESC, p.article_id, p.ordinal
-                """, HEADLINE_OPTIONS);
+                """.formatted(score("p", "d", "g"), windowed(f) ? "(SELECT count(*) FROM w0) > ?" : "false"),
+                windowed(f) ? new Object[] {window, HEADLINE_OPTIONS} : new Object[] {HEADLINE_OPTIONS});
         return s;
+    }
+
+    /** The keyset condition of a cursor: hits after the last one of the previous page (none: true). */
+    private static Sql keyset(Sql s, After after) {
+        if (after == null) {
+            return s.append("true");
+        }
+        return s.append("(k < ? OR (k = ? AND (article_id, ordinal) > (?, ?)))",
+                after.key(), after.key(), after.articleId(), after.ordinal());
     }
 
     private static SearchRow row(ResultSet rs) throws SQLException {
@@ -237,10 +349,11 @@ public class SearchRepository {
     }
 
     /**
-     * Facets over the first {@code sample} hits in page order (all of them when there are no more), computed in one
+     * Facets over the {@code sample} most recent hits (all of them when there are no more), computed in one
      * statement; the exact total (kind "total") and the hits the facets saw (kind "sample") come with them. Broad
      * queries match tens of thousands of documents, and counting every one's entities per request is what made
-     * faceted search slow; the total stays exact, since counting the hits alone is cheap.
+     * faceted search slow; the total stays exact, since counting the hits alone is cheap. Most recent rather than
+     * first in page order: for relevance that would rank every hit, which is what the rank window avoids.
      */
     public List<FacetRow> facets(SearchFilter f, String interval, int entitiesPerType, int sample) {
         return db.list(facetSql(f, interval, entitiesPerType, sample), rs -> new FacetRow(rs.getString("kind"), rs.getString("key"),
@@ -248,9 +361,9 @@ public class SearchRepository {
     }
 
     static Sql facetSql(SearchFilter f, String interval, int entitiesPerType, int sample) {
-        return matches(f).append("""
-                , top AS MATERIALIZED (SELECT m.article_id, m.at FROM m ORDER BY m.k DESC, m.article_id, m.ordinal
-                                       LIMIT ?),
+        return hits(f, true).append("""
+                , top AS MATERIALIZED (SELECT h.article_id, h.at FROM hits h ORDER BY h.at DESC NULLS LAST,
+                                                                              h.article_id, h.ordinal LIMIT ?),
                 mm AS MATERIALIZED (SELECT top.article_id, top.at, d.source, d.language
                                     FROM top JOIN document d ON d.article_id = top.article_id),
                 docs AS MATERIALIZED (SELECT DISTINCT article_id FROM mm),
@@ -268,7 +381,7 @@ public class SearchRepository {
                          JOIN entity e ON e.entity_id = de.entity_id
                     WHERE e.canonical_id IN (SELECT canonical_id FROM multi) GROUP BY e.canonical_id)
                 SELECT CAST('total' AS text) AS kind, CAST(NULL AS text) AS key, CAST(NULL AS bigint) AS entity_id,
-                       CAST(NULL AS text) AS name, count(*) AS n FROM m
+                       CAST(NULL AS text) AS name, count(*) AS n FROM hits
                 UNION ALL SELECT 'sample', NULL, NULL, NULL, count(*) FROM mm
                 UNION ALL (SELECT 'source', source, NULL, NULL, count(*) FROM mm GROUP BY source
                            ORDER BY count(*) DESC, source NULLS LAST LIMIT 50)
@@ -319,17 +432,17 @@ public class SearchRepository {
 
     /** Export: every hit in page order, streamed; no snippet (that would cost a headline per row). */
     public void export(SearchFilter f, Db.RowSink sink) {
-        db.stream(exportSql(f), sink);
+        db.stream(exportSql(f, rankWindow), sink);
     }
 
-    static Sql exportSql(SearchFilter f) {
-        return matches(f).append("""
-                 SELECT m.article_id, m.ordinal, m.score, m.at, d.title, d.source, d.url, d.language, d.published_at,
-                        g.headline, g.occurred_at, d.story_group_id
+    static Sql exportSql(SearchFilter f, int window) {
+        return matches(f, window).append("""
+                 SELECT m.article_id, m.ordinal, %s AS score, m.at, d.title, d.source, d.url, d.language,
+                        d.published_at, g.headline, g.occurred_at, d.story_group_id
                  FROM m JOIN document d ON d.article_id = m.article_id
-                      LEFT JOIN segment g ON g.article_id = m.article_id AND g.ordinal = m.ordinal
+                      LEFT JOIN segment g ON g.article_id = m.article_id AND g.ordinal = m.ordinal, q
                  ORDER BY m.k DESC, m.article_id, m.ordinal
-                """);
+                """.formatted(score("m", "d", "g")));
     }
 
     private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\":\\s*([0-9.eE+]+)");
@@ -339,7 +452,7 @@ public class SearchRepository {
      * only, so it costs about as much as an empty page. Statistics can be off either way.
      */
     public long estimate(SearchFilter f) {
-        Sql s = new Sql().append("EXPLAIN (FORMAT JSON) ").append(matches(f)).append(" SELECT 1 FROM m");
+        Sql s = new Sql().append("EXPLAIN (FORMAT JSON) ").append(hits(f, false)).append(" SELECT 1 FROM hits");
         String plan = db.one(s, rs -> rs.getString(1)).orElse("");
         // The top node's fields come before its child plans, so the first Plan Rows is the whole statement's.
         java.util.regex.Matcher m = PLAN_ROWS.matcher(plan);

@@ -56,9 +56,9 @@ class SearchSqlShapeFuzzTest {
     }
 
     private static List<Sql> statements(SearchFilter f) {
-        return List.of(SearchRepository.matches(f), SearchRepository.pageSql(f, null, 21),
-                SearchRepository.pageSql(f, new SearchRepository.After(0.5, AFTER, -1), 21),
-                SearchRepository.facetSql(f, "month", 10, 2000), SearchRepository.exportSql(f));
+        return List.of(SearchRepository.matches(f, 2000), SearchRepository.pageSql(f, 2000, null, 21),
+                SearchRepository.pageSql(f, 2000, new SearchRepository.After(0.5, AFTER, -1), 21),
+                SearchRepository.facetSql(f, "month", 10, 2000), SearchRepository.exportSql(f, 2000));
     }
 
     private static List<String> texts(SearchFilter f) {

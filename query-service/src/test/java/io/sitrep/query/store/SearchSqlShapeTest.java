@@ -27,11 +27,11 @@ class SearchSqlShapeTest {
     }
 
     static final List<Function<SearchFilter, Sql>> BUILDERS = List.of(
-            SearchRepository::matches,
-            f -> SearchRepository.pageSql(f, null, 21),
-            f -> SearchRepository.pageSql(f, new SearchRepository.After(0.5, UUID.randomUUID(), -1), 21),
+            f -> SearchRepository.matches(f, 2000),
+            f -> SearchRepository.pageSql(f, 2000, null, 21),
+            f -> SearchRepository.pageSql(f, 2000, new SearchRepository.After(0.5, UUID.randomUUID(), -1), 21),
             f -> SearchRepository.facetSql(f, "month", 10, 2000),
-            SearchRepository::exportSql);
+            f -> SearchRepository.exportSql(f, 2000));
 
     @Test
     void hostileQueriesLeaveTheStatementTextUnchanged() {
@@ -55,13 +55,13 @@ class SearchSqlShapeTest {
 
     @Test
     void derivedEntityTermsAreBoundArraysOfTheQuerysOwnWords() {
-        Sql sql = SearchRepository.matches(filter("'; DROP TABLE document; --"));
+        Sql sql = SearchRepository.matches(filter("'; DROP TABLE document; --"), 2000);
         // The words, punctuation around them trimmed ("--" is an exclusion mark, so no whole-query name).
         assertThat(boundTerms(sql)).contains("DROP", "TABLE", "document").doesNotContain("DROP TABLE document");
         assertThat(sql.text()).doesNotContain("DROP");
         // Plain words are also tried as one name.
-        assertThat(boundTerms(SearchRepository.matches(filter("Port Elwin")))).contains("Port", "Elwin", "Port Elwin");
-        assertThat(boundTerms(SearchRepository.matches(filter("\"Port Elwin\" -Elwinsk"))))
+        assertThat(boundTerms(SearchRepository.matches(filter("Port Elwin"), 2000))).contains("Port", "Elwin", "Port Elwin");
+        assertThat(boundTerms(SearchRepository.matches(filter("\"Port Elwin\" -Elwinsk"), 2000)))
                 .contains("Port Elwin", "\"Port Elwin\"", "Elwinsk").doesNotContain("-Elwinsk");
     }
 
