@@ -212,7 +212,9 @@ public class AnalysisRepository {
     /**
      * An entity in at least 1 of 20 documents (popular): events are read oldest first from the segment and dated
      * statement time indexes, each probed for a mention of the entities, until enough are found; far fewer rows
-     * than all its mentions. Same events and order as {@link #mentionEvents}.
+     * than all its mentions. Same events and order as {@link #mentionEvents}. The probe is a scalar sub-select with
+     * LIMIT, not EXISTS: the planner turns EXISTS into a semi-join over all the entities' mentions whenever its
+     * statistics underestimate them (right after a bulk load: 422 ms instead of 16 ms at 10 000 documents).
      */
     static Sql walkEvents(Long[] ids, Instant from, Instant to, int limit) {
         String inSegment = "FROM mention mn JOIN entity e ON e.entity_id = mn.entity_id WHERE mn.article_id = g.article_id"
@@ -223,7 +225,7 @@ public class AnalysisRepository {
                 + " g.headline AS text, g.start_offset, g.end_offset,"
                 + " ARRAY(SELECT DISTINCT e.canonical_id " + inSegment + " ORDER BY 1) AS ids, d.title, d.source"
                 + " FROM segment g JOIN document d ON d.article_id = g.article_id"
-                + " WHERE g.occurred_at IS NOT NULL AND EXISTS (SELECT 1 " + inSegment + ")", ids, ids);
+                + " WHERE g.occurred_at IS NOT NULL AND COALESCE((SELECT true " + inSegment + " LIMIT 1), false)", ids, ids);
         if (from != null) {
             s.append(" AND g.occurred_at >= ?", from);
         }
@@ -235,7 +237,7 @@ public class AnalysisRepository {
                 + " s.statement, s.stmt_start, s.stmt_end,"
                 + " ARRAY(SELECT DISTINCT e.canonical_id " + inStatement + " ORDER BY 1), d.title, d.source"
                 + " FROM dated_statement s JOIN document d ON d.article_id = s.article_id"
-                + " WHERE EXISTS (SELECT 1 " + inStatement + ")", ids, ids);
+                + " WHERE COALESCE((SELECT true " + inStatement + " LIMIT 1), false)", ids, ids);
         if (from != null) {
             // The day's midnight is the event time: a day before from's can still not qualify, one after always does.
             s.append(" AND CAST(s.date AS timestamp) AT TIME ZONE 'UTC' >= ?", from);
